@@ -1,0 +1,24 @@
+package io.github.nameorigin;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Entry point of the name-origin service.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NameOriginApplication {
+
+    /**
+     * Starts the service.
+     *
+     * @param args command-line arguments, passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        // DJL must never try to download an engine: the natives come from the classpath.
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        SpringApplication.run(NameOriginApplication.class, args);
+    }
+}

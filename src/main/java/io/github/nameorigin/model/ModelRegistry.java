@@ -1,0 +1,142 @@
+package io.github.nameorigin.model;
+
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the live model and its lifecycle state. It owns the model: the previous one is closed
+ * when a new one is installed, and the last one at shutdown. Inference runs under a read lock so
+ * a model is never closed while a request is using it.
+ */
+@Component
+public class ModelRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile ModelState state = ModelState.LOADING;
+    private volatile String failure;
+    private ServingModel current;
+
+    /**
+     * The current state.
+     *
+     * @return the state
+     */
+    public ModelState state() {
+        return state;
+    }
+
+    /**
+     * Why the registry is FAILED, if it is.
+     *
+     * @return the reason, or empty
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Metadata of the live model, if there is one.
+     *
+     * @return the metadata, or empty
+     */
+    public Optional<CheckpointMetadata> metadata() {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(current).map(ServingModel::metadata);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs work against the live model; the model cannot be closed meanwhile.
+     *
+     * @param work what to do with the classifier
+     * @param <T>  the result type
+     * @return what the work returned
+     * @throws ModelNotReadyException when no model is ready
+     */
+    public <T> T withClassifier(Function<OriginClassifier, T> work) {
+        lock.readLock().lock();
+        try {
+            ServingModel model = current;
+            if (model == null) {
+                throw new ModelNotReadyException(state);
+            }
+            return work.apply(model);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Marks that a checkpoint is being loaded. */
+    public void markLoading() {
+        if (current == null) {
+            state = ModelState.LOADING;
+        }
+    }
+
+    /** Marks that a model is being trained. */
+    public void markTraining() {
+        if (current == null) {
+            state = ModelState.TRAINING;
+        }
+    }
+
+    /**
+     * Marks that no model could be had, unless one is already served.
+     *
+     * @param reason what went wrong, for the status endpoint
+     */
+    public void markFailed(String reason) {
+        failure = reason;
+        if (current == null) {
+            state = ModelState.FAILED;
+        }
+    }
+
+    /**
+     * Installs a new live model, closing the previous one.
+     *
+     * @param model the model to serve; the registry owns it from now on
+     */
+    public void install(ServingModel model) {
+        ServingModel previous;
+        lock.writeLock().lock();
+        try {
+            previous = current;
+            current = model;
+            failure = null;
+            state = ModelState.READY;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (previous != null) {
+            previous.close();
+        }
+        log.info("Serving model: {} over {} origins, created {}", model.metadata().architecture().architecture(),
+                model.metadata().origins().size(), model.metadata().createdAt());
+    }
+
+    /** Closes the live model at shutdown. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.nameorigin.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The whole configuration of the service, bound from {@code nameorigin.*}.
+ *
+ * @param mode          what to do at startup: load a checkpoint, train, or load-else-train
+ * @param dataDir       directory of {@code <Language>.txt} files to train on; unset means no
+ *                      training is possible
+ * @param checkpointDir directory the checkpoint is loaded from and saved to
+ * @param model         architecture and size of the network
+ * @param training      training hyperparameters
+ * @param request       limits on prediction requests
+ * @param batching      dynamic batching of concurrent prediction requests
+ */
+@Validated
+@ConfigurationProperties("nameorigin")
+public record NameOriginProperties(
+        @DefaultValue("auto") @NotNull Mode mode,
+        Path dataDir,
+        @DefaultValue("data/checkpoint") @NotNull Path checkpointDir,
+        @DefaultValue @Valid Model model,
+        @DefaultValue @Valid Training training,
+        @DefaultValue @Valid Request request,
+        @DefaultValue @Valid Batching batching) {
+
+    /** Startup behaviour. */
+    public enum Mode {
+        /** Load the checkpoint if present, else train on the configured dataset. */
+        AUTO,
+        /** Always train, then save the checkpoint. */
+        TRAIN,
+        /** Load the checkpoint or fail. */
+        LOAD
+    }
+
+    /**
+     * Network architecture and size.
+     *
+     * @param architecture  {@code gru} (production: embedding + GRU), {@code lstm}, or
+     *                      {@code elman} (the tutorial's one-hot Elman RNN)
+     * @param hiddenSize    width of the recurrent state
+     * @param embeddingSize width of the character embedding (ignored by elman)
+     * @param layers        stacked recurrent layers (ignored by elman)
+     * @param bidirectional whether GRU/LSTM also reads each name backwards
+     * @param dropout       dropout between stacked layers and before the classifier
+     */
+    public record Model(
+            @DefaultValue("gru") @NotNull String architecture,
+            @DefaultValue("128") @Min(1) @Max(2048) int hiddenSize,
+            @DefaultValue("64") @Min(1) @Max(1024) int embeddingSize,
+            @DefaultValue("1") @Min(1) @Max(4) int layers,
+            @DefaultValue("false") boolean bidirectional,
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.9") float dropout) {
+    }
+
+    /**
+     * Training hyperparameters.
+     *
+     * @param seed               seed for the split, initialisation and shuffling
+     * @param epochs             passes over the training names (batched architectures)
+     * @param iterations         SGD steps for the elman recipe (one random name per step)
+     * @param batchSize          names per training batch (batched architectures)
+     * @param learningRate       learning rate (Adam for gru/lstm, SGD for elman)
+     * @param validationFraction share of unique names held out for validation
+     * @param logEvery           steps between progress log lines
+     * @param lossEvery          steps between loss-curve points
+     */
+    public record Training(
+            @DefaultValue("42") long seed,
+            @DefaultValue("12") @Min(1) @Max(1000) int epochs,
+            @DefaultValue("100000") @Min(1) int iterations,
+            @DefaultValue("64") @Min(1) @Max(4096) int batchSize,
+            @DefaultValue("0.003") @DecimalMin("0.0") float learningRate,
+            @DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("0.5") double validationFraction,
+            @DefaultValue("500") @Min(1) int logEvery,
+            @DefaultValue("100") @Min(1) int lossEvery) {
+    }
+
+    /**
+     * Limits on what a client may send.
+     *
+     * @param maxNameLength  longest accepted name, in characters
+     * @param maxBatchNames  most names in one request
+     * @param defaultTop     predictions returned when the request does not say
+     */
+    public record Request(
+            @DefaultValue("64") @Min(1) @Max(1024) int maxNameLength,
+            @DefaultValue("1000") @Min(1) @Max(100000) int maxBatchNames,
+            @DefaultValue("3") @Min(1) int defaultTop) {
+    }
+
+    /**
+     * Dynamic batching: concurrent requests are queued and run as one forward pass.
+     *
+     * @param enabled       whether requests are batched at all
+     * @param maxBatchSize  most names in one forward pass
+     * @param maxDelay      longest a request waits for others to join its batch
+     * @param queueCapacity most names waiting; beyond it requests get 503
+     * @param workers       threads running forward passes
+     */
+    public record Batching(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("256") @Min(1) @Max(4096) int maxBatchSize,
+            @DefaultValue("2ms") @NotNull Duration maxDelay,
+            @DefaultValue("10000") @Min(1) int queueCapacity,
+            @DefaultValue("2") @Min(1) @Max(64) int workers) {
+    }
+}
