@@ -5,6 +5,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
+import io.github.nameorigin.evaluation.EvaluationReport;
+import io.github.nameorigin.evaluation.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,34 @@ public class ModelRegistry implements AutoCloseable {
         lock.readLock().lock();
         try {
             return Optional.ofNullable(current).map(ServingModel::metadata);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Full validation report of the live model, if there is one and it has a report.
+     *
+     * @return the report, or empty
+     */
+    public Optional<EvaluationReport> evaluation() {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(current).map(ServingModel::evaluation);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Training history of the live model, if there is one and it has a history.
+     *
+     * @return the history, or empty
+     */
+    public Optional<TrainingHistory> history() {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(current).map(ServingModel::history);
         } finally {
             lock.readLock().unlock();
         }

@@ -1,5 +1,8 @@
 package io.github.nameorigin.model;
 
+import io.github.nameorigin.evaluation.EvaluationReport;
+import io.github.nameorigin.evaluation.TrainingHistory;
+
 /**
  * A model that can be served: inference plus the metadata of its checkpoint. Closing it frees
  * its native memory.
@@ -12,6 +15,20 @@ public interface ServingModel extends OriginClassifier, AutoCloseable {
      * @return the metadata
      */
     CheckpointMetadata metadata();
+
+    /**
+     * The full validation report of this model.
+     *
+     * @return the report, or null for checkpoints saved without one
+     */
+    EvaluationReport evaluation();
+
+    /**
+     * How training went: the loss curve and validation accuracy per epoch.
+     *
+     * @return the history, or null for checkpoints saved without one
+     */
+    TrainingHistory history();
 
     @Override
     void close();

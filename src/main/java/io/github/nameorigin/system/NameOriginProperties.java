@@ -78,6 +78,9 @@ public record NameOriginProperties(
      * @param validationFraction share of unique names held out for validation
      * @param logEvery           steps between progress log lines
      * @param lossEvery          steps between loss-curve points
+     * @param labelSmoothing     share of the target spread evenly over all origins (0 = plain NLL)
+     * @param cosineDecay        whether the learning rate decays to zero along a cosine
+     *                           (batched architectures)
      */
     public record Training(
             @DefaultValue("42") long seed,
@@ -87,7 +90,9 @@ public record NameOriginProperties(
             @DefaultValue("0.003") @DecimalMin("0.0") float learningRate,
             @DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("0.5") double validationFraction,
             @DefaultValue("500") @Min(1) int logEvery,
-            @DefaultValue("100") @Min(1) int lossEvery) {
+            @DefaultValue("100") @Min(1) int lossEvery,
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
+            @DefaultValue("true") boolean cosineDecay) {
     }
 
     /**

@@ -1,0 +1,54 @@
+package io.github.nameorigin.model;
+
+import ai.djl.Model;
+import ai.djl.nn.Block;
+
+import io.github.nameorigin.system.NameOriginProperties;
+
+/**
+ * The one place the network is defined: training and checkpoint loading both build it here, so a
+ * checkpoint's parameters always fit the block they are loaded into.
+ */
+public final class NetworkFactory {
+
+    /** Architectures this factory builds. */
+    public static final java.util.List<String> ARCHITECTURES = java.util.List.of("gru", "lstm", "elman");
+
+    private NetworkFactory() {
+    }
+
+    /**
+     * Builds the block for an architecture.
+     *
+     * @param config         architecture and size
+     * @param vocabularySize vocabulary plus padding
+     * @param classes        number of origins
+     * @return an uninitialized block
+     */
+    public static Block block(NameOriginProperties.Model config, int vocabularySize, int classes) {
+        String architecture = config.architecture();
+        if ("elman".equals(architecture)) {
+            return new ElmanBlock(vocabularySize, config.hiddenSize(), classes);
+        }
+        if (!ARCHITECTURES.contains(architecture)) {
+            throw new IllegalArgumentException("Unknown architecture '" + architecture + "'; expected one of "
+                    + ARCHITECTURES);
+        }
+        return new RecurrentClassifierBlock(architecture, vocabularySize, config.embeddingSize(),
+                config.hiddenSize(), config.layers(), config.bidirectional(), config.dropout(), classes);
+    }
+
+    /**
+     * A new DJL model on the PyTorch engine holding the block for an architecture.
+     *
+     * @param config         architecture and size
+     * @param vocabularySize vocabulary plus padding
+     * @param classes        number of origins
+     * @return the model; the caller owns and closes it
+     */
+    public static Model model(NameOriginProperties.Model config, int vocabularySize, int classes) {
+        Model model = Model.newInstance("name-origin", "PyTorch");
+        model.setBlock(block(config, vocabularySize, classes));
+        return model;
+    }
+}

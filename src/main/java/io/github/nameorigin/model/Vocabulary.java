@@ -1,0 +1,84 @@
+package io.github.nameorigin.model;
+
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * The characters a model knows. Index 0 is padding; character {@code i} of {@link #chars()} has
+ * index {@code i + 1}. Built from the normalized training names and stored in the checkpoint.
+ */
+public final class Vocabulary {
+
+    private final String chars;
+    private final int[] index = new int[Character.MAX_VALUE + 1];
+
+    /**
+     * Creates a vocabulary from its characters in index order.
+     *
+     * @param chars distinct characters
+     */
+    public Vocabulary(String chars) {
+        this.chars = chars;
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            if (index[c] != 0) {
+                throw new IllegalArgumentException("Repeated character in vocabulary: U+%04X".formatted((int) c));
+            }
+            index[c] = i + 1;
+        }
+    }
+
+    /**
+     * Builds a vocabulary of every character in the given normalized names, sorted.
+     *
+     * @param normalizedNames names already passed through {@link NameNormalizer}
+     * @return the vocabulary
+     */
+    public static Vocabulary of(Collection<String> normalizedNames) {
+        TreeSet<Character> seen = new TreeSet<>();
+        for (String name : normalizedNames) {
+            for (int i = 0; i < name.length(); i++) {
+                seen.add(name.charAt(i));
+            }
+        }
+        StringBuilder sb = new StringBuilder(seen.size());
+        seen.forEach(sb::append);
+        return new Vocabulary(sb.toString());
+    }
+
+    /**
+     * The characters, in index order.
+     *
+     * @return the characters
+     */
+    public String chars() {
+        return chars;
+    }
+
+    /**
+     * Model input size: the characters plus the padding index.
+     *
+     * @return number of indices
+     */
+    public int size() {
+        return chars.length() + 1;
+    }
+
+    /**
+     * Indices of the known characters of a normalized name; unknown characters are dropped.
+     *
+     * @param normalized a name passed through {@link NameNormalizer}
+     * @return the indices, empty when no character is known
+     */
+    public int[] encode(String normalized) {
+        int[] out = new int[normalized.length()];
+        int n = 0;
+        for (int i = 0; i < normalized.length(); i++) {
+            int id = index[normalized.charAt(i)];
+            if (id != 0) {
+                out[n++] = id;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+}

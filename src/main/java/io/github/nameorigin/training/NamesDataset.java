@@ -1,0 +1,127 @@
+package io.github.nameorigin.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import io.github.nameorigin.model.NameNormalizer;
+
+/**
+ * A labelled names dataset in the format of the PyTorch tutorial: a directory of
+ * {@code <Language>.txt} files, UTF-8, one name per line.
+ *
+ * <p>Reading rules: a leading BOM is dropped, CRLF and LF both end a line, surrounding white space
+ * is trimmed, blank lines are skipped. Names are compared in their normalized form (accents
+ * folded, lower case), so "Müller" and "Muller" are one name. A name listed twice under one
+ * language counts once; a name listed under several languages becomes one example with all of
+ * them as its labels: training sees it once per label (so the model learns to split its
+ * probability) and scoring counts a guess of any of them as a hit.
+ *
+ * @param origins     the languages, sorted; a label is an index into this list
+ * @param names       the distinct names, in a stable order
+ * @param fingerprint SHA-256 over the file names and contents
+ * @param lines       non-blank lines read
+ */
+public record NamesDataset(List<String> origins, List<LabelledName> names, String fingerprint, int lines) {
+
+    /**
+     * One distinct name and the languages it is listed under.
+     *
+     * @param name   the first spelling seen, trimmed
+     * @param key    the normalized form the model reads
+     * @param labels indices into {@link NamesDataset#origins()}, ascending
+     */
+    public record LabelledName(String name, String key, int[] labels) {
+
+        /**
+         * The first (lowest) label, used for stratification and single-label scores.
+         *
+         * @return the label
+         */
+        public int primary() {
+            return labels[0];
+        }
+    }
+
+    /**
+     * Reads a dataset directory.
+     *
+     * @param dir the directory of {@code <Language>.txt} files
+     * @return the dataset
+     * @throws IllegalArgumentException when the directory has no such files or no names
+     */
+    public static NamesDataset read(Path dir) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list dataset directory " + dir, e);
+        }
+        if (files.size() < 2) {
+            throw new IllegalArgumentException("Dataset directory " + dir + " needs at least two <Language>.txt files");
+        }
+        MessageDigest sha = sha256();
+        List<String> origins = new ArrayList<>();
+        Map<String, String> spelling = new LinkedHashMap<>();
+        Map<String, TreeSet<Integer>> labels = new LinkedHashMap<>();
+        int lines = 0;
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            int label = origins.size();
+            origins.add(fileName.substring(0, fileName.length() - ".txt".length()));
+            byte[] bytes = readAll(file);
+            sha.update(fileName.getBytes(StandardCharsets.UTF_8));
+            sha.update(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            for (String line : text.split("\r\n|\r|\n")) {
+                String name = line.strip();
+                String key = NameNormalizer.normalize(name);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                lines++;
+                spelling.putIfAbsent(key, name);
+                labels.computeIfAbsent(key, k -> new TreeSet<>()).add(label);
+            }
+        }
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("Dataset directory " + dir + " has no names");
+        }
+        List<LabelledName> names = new ArrayList<>(labels.size());
+        labels.forEach((key, set) -> names.add(new LabelledName(spelling.get(key), key,
+                set.stream().mapToInt(Integer::intValue).toArray())));
+        return new NamesDataset(List.copyOf(origins), List.copyOf(names),
+                HexFormat.of().formatHex(sha.digest()), lines);
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
