@@ -1,0 +1,106 @@
+package io.github.nameorigin.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.nameorigin.model.ModelNotReadyException;
+import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.ModelState;
+import io.github.nameorigin.training.TrainingMonitor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@WebMvcTest(EvaluationController.class)
+class EvaluationControllerTests {
+
+    private static final TrainingMonitor.Snapshot IDLE = new TrainingMonitor.Snapshot(false, 0, 0, 0, Double.NaN,
+            Double.NaN, 1, List.of(), List.of(), null, Duration.ZERO, null);
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    ModelRegistry registry;
+
+    @MockitoBean
+    TrainingMonitor monitor;
+
+    private final EvaluationReport report = ConfusionMatrixSvgTests.report(List.of("Arabic", "Chinese"),
+            new int[][] {{3, 1}, {0, 2}});
+
+    @BeforeEach
+    void idle() {
+        given(monitor.snapshot()).willReturn(IDLE);
+        given(registry.evaluation()).willReturn(Optional.empty());
+        given(registry.history()).willReturn(Optional.empty());
+        given(registry.metadata()).willReturn(Optional.empty());
+        given(registry.state()).willReturn(ModelState.TRAINING);
+    }
+
+    @Test
+    void servesTheLiveModelsReportAsJson() {
+        given(registry.evaluation()).willReturn(Optional.of(report));
+        assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
+                .bodyJson().hasPathSatisfying("$.origins", v -> v.assertThat().asArray().containsExactly("Arabic", "Chinese"))
+                .hasPathSatisfying("$.confusion[0]", v -> v.assertThat().asArray().containsExactly(3, 1))
+                .hasPathSatisfying("$.perOrigin[1].origin", v -> v.assertThat().isEqualTo("Chinese"))
+                .hasPathSatisfying("$.top1", v -> v.assertThat().isEqualTo(1.0))
+                .hasPathSatisfying("$.createdAt", v -> v.assertThat().isEqualTo("1970-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void withoutAModelTheReportIsNotReady() {
+        assertNotReady(mvc.get().uri("/model/evaluation").exchange());
+        assertNotReady(mvc.get().uri("/model/evaluation/confusion.svg").exchange());
+    }
+
+    @Test
+    void servesTheConfusionMatrixAsSvg() {
+        given(registry.evaluation()).willReturn(Optional.of(report));
+        assertThat(mvc.get().uri("/model/evaluation/confusion.svg")).hasStatusOk()
+                .hasContentTypeCompatibleWith("image/svg+xml")
+                .bodyText().contains("<svg", "Arabic", "Chinese");
+    }
+
+    @Test
+    void drawsTheLiveLossCurveWhileTraining() {
+        given(monitor.snapshot()).willReturn(new TrainingMonitor.Snapshot(true, 300, 1000, 1, 1.2, Double.NaN, 100,
+                List.of(2.5, 1.9, 1.2), List.of(), null, Duration.ofSeconds(3), null));
+        given(registry.history()).willReturn(Optional.of(new TrainingHistory(7, List.of(9.0), List.of())));
+        assertThat(mvc.get().uri("/training/loss.svg")).hasStatusOk()
+                .hasContentTypeCompatibleWith("image/svg+xml")
+                .bodyText().contains("100 steps per point", "<path");
+    }
+
+    @Test
+    void fallsBackToTheCurveStoredWithTheModel() {
+        given(registry.history()).willReturn(Optional.of(new TrainingHistory(7, List.of(3.0, 2.0), List.of(0.5))));
+        assertThat(mvc.get().uri("/training/loss.svg")).hasStatusOk()
+                .bodyText().contains("7 steps per point", "<path");
+    }
+
+    @Test
+    void drawsAnEmptyChartWhenThereIsNoCurve() {
+        assertThat(mvc.get().uri("/training/loss.svg")).hasStatusOk()
+                .bodyText().contains("No loss recorded yet");
+    }
+
+    /** 503 once the error advice maps the exception; without the advice the exception surfaces. */
+    private static void assertNotReady(MvcTestResult result) {
+        Throwable failure = result.getUnresolvedException() != null ? result.getUnresolvedException()
+                : result.getMvcResult().getResolvedException();
+        assertThat(failure).isInstanceOf(ModelNotReadyException.class);
+        if (result.getUnresolvedException() == null) {
+            assertThat(result.getResponse().getStatus()).isEqualTo(503);
+        }
+    }
+}
