@@ -113,6 +113,7 @@ public final class RecurrentClassifierBlock extends AbstractBlock {
             backward.initialize(manager, dataType, embedded);
             width *= 2;
         }
+        dropout.initialize(manager, dataType, new Shape(tokens.get(0), width));
         classifier.initialize(manager, dataType, new Shape(tokens.get(0), width));
     }
 }

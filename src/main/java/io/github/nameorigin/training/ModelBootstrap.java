@@ -34,6 +34,7 @@ public class ModelBootstrap implements AutoCloseable {
     private final NameOriginProperties properties;
     private final ModelRegistry registry;
     private final TrainingMonitor monitor;
+    private final TrainingMetrics metrics;
     private final CheckpointStore store = new CheckpointStore();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "model-bootstrap");
@@ -42,10 +43,12 @@ public class ModelBootstrap implements AutoCloseable {
     });
     private volatile String source;
 
-    ModelBootstrap(NameOriginProperties properties, ModelRegistry registry, TrainingMonitor monitor) {
+    ModelBootstrap(NameOriginProperties properties, ModelRegistry registry, TrainingMonitor monitor,
+            TrainingMetrics metrics) {
         this.properties = properties;
         this.registry = registry;
         this.monitor = monitor;
+        this.metrics = metrics;
     }
 
     /**
@@ -99,7 +102,7 @@ public class ModelBootstrap implements AutoCloseable {
         try {
             LoadedModel model = store.load(checkpoint);
             source = "checkpoint";
-            registry.install(model);
+            install(model);
             log.info("Loaded checkpoint {} in {} ms", checkpoint.toAbsolutePath(),
                     (System.nanoTime() - started) / 1_000_000);
             return true;
@@ -126,7 +129,12 @@ public class ModelBootstrap implements AutoCloseable {
                     checkpoint.toAbsolutePath(), e.toString());
         }
         source = "training";
+        install(model);
+    }
+
+    private void install(LoadedModel model) {
         registry.install(model);
+        metrics.modelInstalled(model.metadata());
     }
 
     private void fail(String reason) {

@@ -1,0 +1,48 @@
+package io.github.nameorigin.training;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.ModelRegistry;
+
+/**
+ * {@code GET /training/status}: the model's lifecycle state, training progress and loss curve,
+ * validation figures and a summary of the live model.
+ */
+@RestController
+class TrainingStatusController {
+
+    private final ModelRegistry registry;
+    private final TrainingMonitor monitor;
+    private final ModelBootstrap bootstrap;
+
+    TrainingStatusController(ModelRegistry registry, TrainingMonitor monitor, ModelBootstrap bootstrap) {
+        this.registry = registry;
+        this.monitor = monitor;
+        this.bootstrap = bootstrap;
+    }
+
+    @GetMapping("/training/status")
+    TrainingStatus status() {
+        TrainingMonitor.Snapshot run = monitor.snapshot();
+        CheckpointMetadata metadata = registry.metadata().orElse(null);
+        boolean ran = run.startedAt() != null;
+        TrainingStatus.Progress progress = ran ? new TrainingStatus.Progress(run.step(), run.totalSteps(),
+                run.epoch(), Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
+                run.eta() == null ? null : run.eta().toMillis() / 1000.0) : null;
+        TrainingStatus.Validation validation = null;
+        if (metadata != null && metadata.validation() != null && !run.running()) {
+            validation = TrainingStatus.Validation.of(metadata.validation());
+        } else if (!Double.isNaN(run.validationAccuracy())) {
+            validation = new TrainingStatus.Validation(run.validationAccuracy(), null, null, null, null);
+        }
+        TrainingStatus.ModelSummary summary = metadata == null ? null : new TrainingStatus.ModelSummary(
+                metadata.architecture().architecture(), metadata.architecture().hiddenSize(),
+                metadata.architecture().bidirectional(), metadata.origins(), metadata.createdAt(),
+                metadata.trainingSeconds(), metadata.temperature());
+        return new TrainingStatus(registry.state(), bootstrap.source(), registry.failure().orElse(null), progress,
+                Double.isNaN(run.loss()) ? null : run.loss(), ran ? run.lossEvery() : null,
+                ran ? run.lossCurve() : null, validation, run.recentGuesses(), summary);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.nameorigin.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.nameorigin.evaluation.TrainingHistory;
+import io.github.nameorigin.system.NameOriginProperties;
+
+class CheckpointStoreTests {
+
+    private static final String CHARS = "abcdefghijk";
+    private static final List<String> NAMES = List.of("abc", "kajihe", "b", "deadbeef");
+
+    @TempDir
+    Path dir;
+
+    private final CheckpointStore store = new CheckpointStore();
+
+    private static LoadedModel randomModel(String architecture) {
+        NameOriginProperties.Model config = new NameOriginProperties.Model(architecture, 16, 8, 1, true, 0f);
+        CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, config, CHARS,
+                List.of("A", "B", "C", "D", "E"), 1.5f, "fingerprint", 42, 1.0,
+                new ValidationMetrics(10, 0.5, 0.8, 0.4, 0.05, 0.07), Instant.parse("2026-01-02T03:04:05Z"));
+        return new LoadedModel(NetworkFactoryTests.initialized(config), metadata, null,
+                new TrainingHistory(10, List.of(2.0, 1.5), List.of(0.4, 0.5)));
+    }
+
+    @Test
+    void reloadedModelGivesIdenticalOutputs() throws Exception {
+        for (String architecture : List.of("gru", "lstm", "elman")) {
+            Path checkpoint = dir.resolve(architecture);
+            try (LoadedModel original = randomModel(architecture)) {
+                store.save(checkpoint, original);
+                try (LoadedModel reloaded = store.load(checkpoint)) {
+                    assertThat(reloaded.predict(NAMES)).isDeepEqualTo(original.predict(NAMES));
+                    assertThat(reloaded.metadata()).isEqualTo(original.metadata());
+                    assertThat(reloaded.history()).isEqualTo(original.history());
+                }
+            }
+        }
+    }
+
+    @Test
+    void saveReplacesAnExistingCheckpointAndLeavesNoTemporaryFiles() throws Exception {
+        Path checkpoint = dir.resolve("ckpt");
+        try (LoadedModel first = randomModel("gru"); LoadedModel second = randomModel("lstm")) {
+            store.save(checkpoint, first);
+            store.save(checkpoint, second);
+        }
+        try (LoadedModel loaded = store.load(checkpoint)) {
+            assertThat(loaded.metadata().architecture().architecture()).isEqualTo("lstm");
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("ckpt");
+        }
+    }
+
+    @Test
+    void rejectsTruncatedParameters() throws Exception {
+        Path checkpoint = saved();
+        Path params = checkpoint.resolve(CheckpointStore.PARAMS_FILE);
+        byte[] bytes = Files.readAllBytes(params);
+        Files.write(params, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("truncated or corrupt").hasMessageContaining(CheckpointStore.PARAMS_FILE);
+    }
+
+    @Test
+    void rejectsCorruptMetadata() throws Exception {
+        Path checkpoint = saved();
+        Files.writeString(checkpoint.resolve(CheckpointStore.METADATA_FILE), "{\"formatVersion\": 1, \"arch",
+                StandardOpenOption.TRUNCATE_EXISTING);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(CheckpointStore.METADATA_FILE).hasMessageContaining("not valid");
+    }
+
+    @Test
+    void rejectsAnotherFormatVersion() throws Exception {
+        Path checkpoint = saved();
+        Path metadata = checkpoint.resolve(CheckpointStore.METADATA_FILE);
+        Files.writeString(metadata, Files.readString(metadata).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("format version 99");
+    }
+
+    @Test
+    void rejectsParametersOfAnotherNetwork() throws Exception {
+        Path checkpoint = saved();
+        Path metadata = checkpoint.resolve(CheckpointStore.METADATA_FILE);
+        Files.writeString(metadata, Files.readString(metadata).replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("do not fit");
+    }
+
+    @Test
+    void reportsAMissingCheckpoint() {
+        assertThat(store.isPresent(dir.resolve("none"))).isFalse();
+        assertThatThrownBy(() -> store.load(dir.resolve("none"))).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("No checkpoint");
+    }
+
+    private Path saved() throws IOException {
+        Path checkpoint = dir.resolve("ckpt");
+        try (LoadedModel model = randomModel("gru")) {
+            store.save(checkpoint, model);
+        }
+        return checkpoint;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.nameorigin.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.nameorigin.model.LoadedModel;
+import io.github.nameorigin.system.NameOriginProperties;
+
+/**
+ * Trains for two short epochs on the tiny fixture: checks the wiring and determinism, not accuracy
+ * (accuracy on the full dataset is measured by the evaluation command).
+ */
+class ModelTrainerTests {
+
+    static final Path FIXTURE = Path.of("src/test/resources/names-tiny");
+
+    static NameOriginProperties.Training quick(long seed) {
+        return new NameOriginProperties.Training(seed, 2, 200, 16, 0.01f, 0.2, 5, 2, 0.05f, true);
+    }
+
+    @Test
+    void trainsReportsProgressAndIsDeterministic() {
+        NamesDataset dataset = NamesDataset.read(FIXTURE);
+        NameOriginProperties.Model gru = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
+        TrainingMonitor monitor = new TrainingMonitor();
+        List<String> names = List.of("Nakamura", "Schmidt", "Nguyen");
+        float[][] first;
+        try (LoadedModel model = new ModelTrainer(gru, quick(1), monitor).train(dataset)) {
+            first = model.predict(names);
+            assertThat(model.origins()).isEqualTo(dataset.origins());
+            assertThat(model.metadata().datasetFingerprint()).isEqualTo(dataset.fingerprint());
+            assertThat(model.metadata().validation().names()).isPositive();
+            assertThat(model.evaluation().perOrigin()).hasSize(dataset.origins().size());
+            assertThat(model.history().validationAccuracyPerEpoch()).hasSize(2);
+        }
+        TrainingMonitor.Snapshot run = monitor.snapshot();
+        assertThat(run.running()).isFalse();
+        assertThat(run.step()).isEqualTo(run.totalSteps()).isPositive();
+        assertThat(run.lossCurve()).isNotEmpty();
+        assertThat(run.recentGuesses()).isNotEmpty();
+
+        try (LoadedModel again = new ModelTrainer(gru, quick(1), new TrainingMonitor()).train(dataset)) {
+            assertThat(again.predict(names)).isDeepEqualTo(first);
+        }
+    }
+
+    @Test
+    void trainsTheTutorialElmanRecipe() {
+        NamesDataset dataset = NamesDataset.read(FIXTURE);
+        NameOriginProperties.Model elman = new NameOriginProperties.Model("elman", 32, 8, 1, false, 0f);
+        TrainingMonitor monitor = new TrainingMonitor();
+        try (LoadedModel model = new ModelTrainer(elman, quick(3), monitor).train(dataset)) {
+            assertThat(monitor.snapshot().step()).isEqualTo(200);
+            assertThat(model.predict(List.of("Tanaka"))[0]).hasSize(dataset.origins().size());
+        }
+    }
+}
