@@ -1,0 +1,37 @@
+package io.github.nameorigin.prediction;
+
+import java.util.List;
+
+/**
+ * Body of a successful {@code POST /predict}: a {@link NamePrediction} when the request had
+ * {@code name}, a {@link BatchPrediction} when it had {@code names}.
+ */
+public sealed interface PredictionResponse permits PredictionResponse.NamePrediction,
+        PredictionResponse.BatchPrediction {
+
+    /**
+     * One origin and how likely it is.
+     *
+     * @param origin      the language of origin, such as {@code Japanese}
+     * @param probability calibrated probability, rounded to four decimals
+     */
+    record OriginProbability(String origin, double probability) {
+    }
+
+    /**
+     * The most likely origins of one name, most likely first.
+     *
+     * @param name        the name as sent, without surrounding whitespace
+     * @param predictions the top origins, probabilities descending
+     */
+    record NamePrediction(String name, List<OriginProbability> predictions) implements PredictionResponse {
+    }
+
+    /**
+     * Predictions for several names, in request order.
+     *
+     * @param results one entry per requested name
+     */
+    record BatchPrediction(List<NamePrediction> results) implements PredictionResponse {
+    }
+}

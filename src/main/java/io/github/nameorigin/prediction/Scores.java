@@ -1,0 +1,46 @@
+package io.github.nameorigin.prediction;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Probabilities for a run of names, with the origin labels they refer to (captured with them, so
+ * a model swap between two calls cannot mislabel a vector).
+ *
+ * @param origins       labels, in vector order
+ * @param probabilities one vector per name, in input order
+ */
+record Scores(List<String> origins, float[][] probabilities) {
+
+    /** The scores of {@code length} names starting at {@code offset}. */
+    Scores slice(int offset, int length) {
+        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length));
+    }
+
+    int size() {
+        return probabilities.length;
+    }
+
+    /**
+     * The parts one after the other.
+     *
+     * @throws PredictionUnavailableException when the model was replaced between two parts
+     */
+    static Scores concat(List<Scores> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<String> origins = parts.get(0).origins();
+        List<float[]> rows = new ArrayList<>();
+        for (Scores part : parts) {
+            if (!part.origins().equals(origins)) {
+                throw new PredictionUnavailableException("The model was replaced while this request ran; retry.",
+                        Duration.ofSeconds(1));
+            }
+            rows.addAll(List.of(part.probabilities()));
+        }
+        return new Scores(origins, rows.toArray(float[][]::new));
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.nameorigin.system;
+
+import java.util.Collection;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns an unreadable request body into a sentence that tells the client what to fix, naming the
+ * field (such as {@code names[2]}) but never Java types or exception classes.
+ */
+final class JsonReadErrors {
+
+    private JsonReadErrors() {
+    }
+
+    static String describe(HttpMessageNotReadableException exception) {
+        Throwable cause = exception.getCause();
+        if (cause == null) {
+            // Spring raises this without a cause when the body is empty.
+            return "The request body is missing; send a JSON object such as {\"name\": \"Nakamura\"}.";
+        }
+        if (!(cause instanceof JacksonException json)) {
+            return "The request body could not be read; send a JSON object such as {\"name\": \"Nakamura\"}.";
+        }
+        String field = field(json);
+        if (json instanceof StreamReadException && field.isEmpty()) {
+            return "The request body is not valid JSON" + where(json.getLocation())
+                    + "; check quotes, commas and brackets.";
+        }
+        if (field.isEmpty()) {
+            return "The request body must be a JSON object such as {\"name\": \"Nakamura\", \"top\": 3}.";
+        }
+        return "'" + field + "' " + expectation(json) + ".";
+    }
+
+    private static String expectation(JacksonException json) {
+        Class<?> target = json instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "has a value of the wrong type or out of range";
+        }
+        if (CharSequence.class.isAssignableFrom(target)) {
+            return "must be a JSON string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a JSON array";
+        }
+        return "must be a JSON object";
+    }
+
+    /** The JSON path as a client would write it, such as {@code names[2]}; empty for the root. */
+    private static String field(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String where(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.nameorigin.system;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.github.nameorigin.model.ModelNotReadyException;
+import io.github.nameorigin.model.ModelState;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problem details. Spring MVC's own exceptions
+ * (404, 405, 415, unreadable body) and every {@link org.springframework.web.ErrorResponseException}
+ * (such as the prediction package's 400 and 503) come through {@link ResponseEntityExceptionHandler};
+ * this class adds the model-not-ready 503 and a generic 500, and rewrites the details Spring
+ * would phrase in Java terms.
+ */
+@RestControllerAdvice
+class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+    @ExceptionHandler(ModelNotReadyException.class)
+    ResponseEntity<Object> handleModelNotReady(ModelNotReadyException exception, WebRequest request) {
+        ModelState state = exception.state();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, notReadyDetail(state));
+        problem.setTitle("Model not ready");
+        problem.setProperty("modelState", state.name());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter(state).toSeconds()));
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to handle the request. Retry later; if it persists, report the time of the request.");
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, JsonReadErrors.describe(exception));
+        problem.setTitle("Unreadable request body");
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        MediaType sent = exception.getContentType();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Content type "
+                + (sent == null ? "(none)" : "'" + sent + "'") + " is not supported; send the body as application/json.");
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "No resource at /" + exception.getResourcePath() + "; predictions are at POST /predict.");
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    /** Every problem leaves through here: logs server errors once, at ERROR, with the stack trace. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError() && status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            log.error("Request {} failed", describe(request), exception);
+        } else {
+            log.debug("Request {} answered {}: {}", describe(request), status.value(), exception.getMessage());
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    private static String describe(WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            return servlet.getHttpMethod() + " " + servlet.getRequest().getRequestURI();
+        }
+        return request.getDescription(false);
+    }
+
+    private static String notReadyDetail(ModelState state) {
+        return switch (state) {
+            case LOADING -> "The model is still loading; retry in a few seconds.";
+            case TRAINING -> "The model is being trained; retry later.";
+            case FAILED -> "No model could be loaded or trained; predictions are unavailable until an operator fixes it.";
+            case READY -> "The model is being replaced; retry.";
+        };
+    }
+
+    private static Duration retryAfter(ModelState state) {
+        return switch (state) {
+            case LOADING, READY -> Duration.ofSeconds(5);
+            case TRAINING -> Duration.ofSeconds(30);
+            case FAILED -> Duration.ofSeconds(300);
+        };
+    }
+}
