@@ -53,7 +53,7 @@ public final class LoadedModel implements ServingModel {
 
     @Override
     public boolean isUsable(String name) {
-        return vocabulary.encode(NameNormalizer.normalize(name)).length > 0;
+        return vocabulary.knowsALetterOf(NameNormalizer.normalize(name));
     }
 
     @Override

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Turns a raw name into the form the model reads: accents folded to their base letters (like the
  * tutorial's unicode-to-ASCII step, plus the letters Unicode does not decompose, such as ß or ł),
- * lower case, white space collapsed. Characters outside the vocabulary are dropped later by
- * {@link Vocabulary#encode(String)}.
+ * lower case, white space collapsed, and anything but letters, apostrophes and hyphens dropped
+ * (the public dataset has stray digits and punctuation such as "Rafaj1" or "Maxa/B"). Letters
+ * outside the vocabulary are dropped later by {@link Vocabulary#encode(String)}.
  */
 public final class NameNormalizer {
 
@@ -42,11 +43,14 @@ public final class NameNormalizer {
                 space = true;
                 continue;
             }
+            String mapped = NON_DECOMPOSING.get(c);
+            if (mapped == null && !(Character.isLetter(c) || c == '\'' || c == '-')) {
+                continue;
+            }
             if (space && !out.isEmpty()) {
                 out.append(' ');
             }
             space = false;
-            String mapped = NON_DECOMPOSING.get(c);
             if (mapped != null) {
                 out.append(mapped);
             } else {

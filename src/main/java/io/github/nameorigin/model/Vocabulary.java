@@ -65,6 +65,23 @@ public final class Vocabulary {
     }
 
     /**
+     * Whether a normalized name has at least one letter this vocabulary knows (apostrophes and
+     * hyphens alone are not a name).
+     *
+     * @param normalized a name passed through {@link NameNormalizer}
+     * @return true when the name can be classified
+     */
+    public boolean knowsALetterOf(String normalized) {
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (Character.isLetter(c) && index[c] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Indices of the known characters of a normalized name; unknown characters are dropped.
      *
      * @param normalized a name passed through {@link NameNormalizer}

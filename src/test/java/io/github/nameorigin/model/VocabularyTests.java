@@ -18,6 +18,10 @@ class VocabularyTests {
         assertThat(NameNormalizer.normalize("De   La\tCruz")).isEqualTo("de la cruz");
         assertThat(NameNormalizer.normalize("O’Brien")).isEqualTo("o'brien");
         assertThat(NameNormalizer.normalize(" \t ")).isEmpty();
+        assertThat(NameNormalizer.normalize("Rafaj1")).isEqualTo("rafaj");
+        assertThat(NameNormalizer.normalize("Smith-Jones, Jr.")).isEqualTo("smith-jones jr");
+        assertThat(NameNormalizer.normalize("1234 !!")).isEmpty();
+        assertThat(NameNormalizer.normalize("Ito 3")).isEqualTo("ito");
     }
 
     @Test
@@ -28,6 +32,9 @@ class VocabularyTests {
         assertThat(vocabulary.encode("dab")).containsExactly(5, 2, 3);
         assertThat(vocabulary.encode("a1z-b")).containsExactly(2, 3);
         assertThat(vocabulary.encode("王")).isEmpty();
+        assertThat(vocabulary.knowsALetterOf("zab")).isTrue();
+        assertThat(vocabulary.knowsALetterOf(" ")).isFalse();
+        assertThat(vocabulary.knowsALetterOf("xyz")).isFalse();
         assertThat(new Vocabulary(vocabulary.chars()).encode("cab")).isEqualTo(vocabulary.encode("cab"));
     }
 
