@@ -126,7 +126,11 @@ public final class CheckpointStore {
         try {
             model.load(dir, PARAMS_NAME);
             LoadedModel loaded = new LoadedModel(model, metadata, evaluation, history);
-            float[][] probe = loaded.predict(List.of(metadata.vocabulary().substring(0, 1)));
+            // One forward pass over a one-letter name proves the parameters fit the network.
+            String letter = metadata.vocabulary().codePoints().filter(Character::isLetter)
+                    .mapToObj(Character::toString).findFirst().orElseThrow(() ->
+                            new IllegalStateException("the vocabulary has no letter"));
+            float[][] probe = loaded.predict(List.of(letter));
             if (probe[0].length != metadata.origins().size()) {
                 throw new IllegalStateException("the network has " + probe[0].length + " outputs");
             }

@@ -18,7 +18,7 @@ import io.github.nameorigin.system.NameOriginProperties;
 
 class CheckpointStoreTests {
 
-    private static final String CHARS = "abcdefghijk";
+    private static final String CHARS = " '-abcdefgh";
     private static final List<String> NAMES = List.of("abc", "kajihe", "b", "deadbeef");
 
     @TempDir
