@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.system.NameOriginProperties;
 import io.github.nameorigin.model.ModelState;
 import io.github.nameorigin.training.NamesDataset;
 import org.slf4j.Logger;
@@ -39,21 +40,23 @@ class EvaluateCommand implements ApplicationRunner {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final ModelRegistry registry;
-    private final EvaluateCommandProperties properties;
+    private final Path evaluate;
+    private final Path evaluateOutput;
     private final JsonMapper jsonMapper;
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
 
     @Autowired
-    EvaluateCommand(ModelRegistry registry, EvaluateCommandProperties properties, JsonMapper jsonMapper,
+    EvaluateCommand(ModelRegistry registry, NameOriginProperties properties, JsonMapper jsonMapper,
             ConfigurableApplicationContext context) {
-        this(registry, properties, jsonMapper, context, System.out);
+        this(registry, properties.evaluate(), properties.evaluateOutput(), jsonMapper, context, System.out);
     }
 
-    EvaluateCommand(ModelRegistry registry, EvaluateCommandProperties properties, JsonMapper jsonMapper,
+    EvaluateCommand(ModelRegistry registry, Path evaluate, Path evaluateOutput, JsonMapper jsonMapper,
             ConfigurableApplicationContext context, PrintStream out) {
         this.registry = registry;
-        this.properties = properties;
+        this.evaluate = evaluate;
+        this.evaluateOutput = evaluateOutput;
         this.jsonMapper = jsonMapper;
         this.context = context;
         this.out = out;
@@ -95,7 +98,7 @@ class EvaluateCommand implements ApplicationRunner {
             log.error("No model to evaluate: {}", registry.failure().orElse(state.toString()));
             return 2;
         }
-        Path dir = properties.evaluate();
+        Path dir = evaluate;
         NamesDataset dataset = NamesDataset.read(dir);
         Double temperature = registry.metadata().map(m -> (double) m.temperature()).orElse(null);
         // one read lock for the whole run, so every batch is scored by the same model
@@ -103,7 +106,7 @@ class EvaluateCommand implements ApplicationRunner {
                 classifier -> DatasetScorer.score(dataset, classifier, temperature, BATCH_SIZE));
         out.print(ReportPrinter.format(scored, dir.toString()));
         out.flush();
-        Path output = properties.evaluateOutput();
+        Path output = evaluateOutput;
         if (output != null) {
             Files.writeString(output, jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsString(scored.report()));
             log.info("Wrote the evaluation report to {}", output);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param training      training hyperparameters
  * @param request       limits on prediction requests
  * @param batching      dynamic batching of concurrent prediction requests
+ * @param evaluate      a directory of {@code <Language>.txt} files: when set, the application
+ *                      scores the loaded model on it, prints the report and exits
+ * @param evaluateOutput with {@code evaluate}, a file to also write the report to as JSON
  */
 @Validated
 @ConfigurationProperties("nameorigin")
@@ -35,7 +39,9 @@ public record NameOriginProperties(
         @DefaultValue @Valid Model model,
         @DefaultValue @Valid Training training,
         @DefaultValue @Valid Request request,
-        @DefaultValue @Valid Batching batching) {
+        @DefaultValue @Valid Batching batching,
+        Path evaluate,
+        Path evaluateOutput) {
 
     /** Startup behaviour. */
     public enum Mode {
@@ -57,6 +63,12 @@ public record NameOriginProperties(
      * @param layers        stacked recurrent layers (ignored by elman)
      * @param bidirectional whether GRU/LSTM also reads each name backwards
      * @param dropout       dropout between stacked layers and before the classifier
+     * @param ngramBuckets  rows of the hashed character 1-4-gram embedding table whose mean is
+     *                      concatenated with the recurrent state (fastText-style branch); 0 turns
+     *                      the branch off; must divide 1048576 (a power of two)
+     * @param ngramSize     width of an n-gram embedding (when the n-gram branch is on)
+     * @param members       independently initialised networks averaged in one block (ensemble);
+     *                      1 is a single network
      */
     public record Model(
             @DefaultValue("gru") @NotNull String architecture,
@@ -64,7 +76,30 @@ public record NameOriginProperties(
             @DefaultValue("64") @Min(1) @Max(1024) int embeddingSize,
             @DefaultValue("1") @Min(1) @Max(4) int layers,
             @DefaultValue("false") boolean bidirectional,
-            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.9") float dropout) {
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.9") float dropout,
+            @DefaultValue("0") @Min(0) @Max(1048576) int ngramBuckets,
+            @DefaultValue("64") @Min(1) @Max(1024) int ngramSize,
+            @DefaultValue("1") @Min(1) @Max(16) int members) {
+
+        /** The bound constructor: every property. */
+        @ConstructorBinding
+        public Model {
+        }
+
+        /**
+         * A single recurrent network without the n-gram branch.
+         *
+         * @param architecture  see the record
+         * @param hiddenSize    see the record
+         * @param embeddingSize see the record
+         * @param layers        see the record
+         * @param bidirectional see the record
+         * @param dropout       see the record
+         */
+        public Model(String architecture, int hiddenSize, int embeddingSize, int layers, boolean bidirectional,
+                float dropout) {
+            this(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, 0, 64, 1);
+        }
     }
 
     /**
@@ -81,6 +116,10 @@ public record NameOriginProperties(
      * @param labelSmoothing     share of the target spread evenly over all origins (0 = plain NLL)
      * @param cosineDecay        whether the learning rate decays to zero along a cosine
      *                           (batched architectures)
+     * @param classWeightPower   per-example loss weight {@code (count of the example's origin)^-p},
+     *                           normalised to mean 1 over the training examples: 0 weighs all
+     *                           examples alike, 0.5 is inverse square-root frequency, 1 fully
+     *                           balances the origins (batched architectures)
      */
     public record Training(
             @DefaultValue("42") long seed,
@@ -92,7 +131,33 @@ public record NameOriginProperties(
             @DefaultValue("500") @Min(1) int logEvery,
             @DefaultValue("100") @Min(1) int lossEvery,
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
-            @DefaultValue("true") boolean cosineDecay) {
+            @DefaultValue("true") boolean cosineDecay,
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower) {
+
+        /** The bound constructor: every property. */
+        @ConstructorBinding
+        public Training {
+        }
+
+        /**
+         * Hyperparameters without class weighting.
+         *
+         * @param seed               see the record
+         * @param epochs             see the record
+         * @param iterations         see the record
+         * @param batchSize          see the record
+         * @param learningRate       see the record
+         * @param validationFraction see the record
+         * @param logEvery           see the record
+         * @param lossEvery          see the record
+         * @param labelSmoothing     see the record
+         * @param cosineDecay        see the record
+         */
+        public Training(long seed, int epochs, int iterations, int batchSize, float learningRate,
+                double validationFraction, int logEvery, int lossEvery, float labelSmoothing, boolean cosineDecay) {
+            this(seed, epochs, iterations, batchSize, learningRate, validationFraction, logEvery, lossEvery,
+                    labelSmoothing, cosineDecay, 0f);
+        }
     }
 
     /**

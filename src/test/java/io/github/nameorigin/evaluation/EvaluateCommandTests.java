@@ -40,7 +40,7 @@ class EvaluateCommandTests {
         ModelRegistry registry = new ModelRegistry();
         registry.install(new FakeModel());
 
-        int status = command(registry, new EvaluateCommandProperties(dir, output)).evaluate();
+        int status = command(registry, dir, output).evaluate();
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Evaluation of the live model on " + dir)
@@ -54,7 +54,7 @@ class EvaluateCommandTests {
     void failsWithoutAModel() throws Exception {
         ModelRegistry registry = new ModelRegistry();
         registry.markFailed("no checkpoint");
-        assertThat(command(registry, new EvaluateCommandProperties(dir, null)).evaluate()).isEqualTo(2);
+        assertThat(command(registry, dir, null).evaluate()).isEqualTo(2);
         assertThat(printed.size()).isZero();
     }
 
@@ -69,13 +69,13 @@ class EvaluateCommandTests {
                 .run(context -> assertThat(context).hasSingleBean(EvaluateCommand.class));
     }
 
-    @org.springframework.boot.context.properties.EnableConfigurationProperties(EvaluateCommandProperties.class)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(NameOriginProperties.class)
     @org.springframework.context.annotation.Import(EvaluateCommand.class)
     static class Config {
     }
 
-    private EvaluateCommand command(ModelRegistry registry, EvaluateCommandProperties properties) {
-        return new EvaluateCommand(registry, properties, json, mock(ConfigurableApplicationContext.class),
+    private EvaluateCommand command(ModelRegistry registry, Path evaluate, Path output) {
+        return new EvaluateCommand(registry, evaluate, output, json, mock(ConfigurableApplicationContext.class),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
