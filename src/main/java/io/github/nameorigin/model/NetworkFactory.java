@@ -18,7 +18,8 @@ public final class NetworkFactory {
     }
 
     /**
-     * Builds the block for an architecture.
+     * Builds the block for an architecture: the Elman RNN, one recurrent network (optionally with
+     * the n-gram branch), or an {@link EnsembleBlock} of {@code members} of them.
      *
      * @param config         architecture and size
      * @param vocabularySize vocabulary plus padding
@@ -34,8 +35,20 @@ public final class NetworkFactory {
             throw new IllegalArgumentException("Unknown architecture '" + architecture + "'; expected one of "
                     + ARCHITECTURES);
         }
-        return new RecurrentClassifierBlock(architecture, vocabularySize, config.embeddingSize(),
-                config.hiddenSize(), config.layers(), config.bidirectional(), config.dropout(), classes);
+        if (config.members() <= 1) {
+            return recurrent(config, vocabularySize, classes);
+        }
+        java.util.List<Block> members = new java.util.ArrayList<>();
+        for (int i = 0; i < config.members(); i++) {
+            members.add(recurrent(config, vocabularySize, classes));
+        }
+        return new EnsembleBlock(members);
+    }
+
+    private static Block recurrent(NameOriginProperties.Model config, int vocabularySize, int classes) {
+        return new RecurrentClassifierBlock(config.architecture(), vocabularySize, config.embeddingSize(),
+                config.hiddenSize(), config.layers(), config.bidirectional(), config.dropout(), config.ngramBuckets(),
+                config.ngramSize(), classes);
     }
 
     /**

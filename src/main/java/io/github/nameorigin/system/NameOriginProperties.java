@@ -72,18 +72,25 @@ public record NameOriginProperties(
      */
     public record Model(
             @DefaultValue("gru") @NotNull String architecture,
-            @DefaultValue("128") @Min(1) @Max(2048) int hiddenSize,
+            @DefaultValue("256") @Min(1) @Max(2048) int hiddenSize,
             @DefaultValue("64") @Min(1) @Max(1024) int embeddingSize,
             @DefaultValue("1") @Min(1) @Max(4) int layers,
-            @DefaultValue("false") boolean bidirectional,
-            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.9") float dropout,
-            @DefaultValue("0") @Min(0) @Max(1048576) int ngramBuckets,
-            @DefaultValue("64") @Min(1) @Max(1024) int ngramSize,
-            @DefaultValue("1") @Min(1) @Max(16) int members) {
+            @DefaultValue("true") boolean bidirectional,
+            @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("0.9") float dropout,
+            @DefaultValue("8192") @Min(0) @Max(1048576) Integer ngramBuckets,
+            @DefaultValue("64") @Min(1) @Max(1024) Integer ngramSize,
+            @DefaultValue("1") @Min(1) @Max(16) Integer members) {
 
-        /** The bound constructor: every property. */
+        /**
+         * The bound constructor: every property. The properties added after the first checkpoints
+         * are boxed so that a checkpoint's metadata without them still reads, as the network it
+         * was: no n-gram branch, one member.
+         */
         @ConstructorBinding
         public Model {
+            ngramBuckets = ngramBuckets == null ? 0 : ngramBuckets;
+            ngramSize = ngramSize == null ? 64 : ngramSize;
+            members = members == null ? 1 : members;
         }
 
         /**
@@ -123,14 +130,14 @@ public record NameOriginProperties(
      */
     public record Training(
             @DefaultValue("42") long seed,
-            @DefaultValue("12") @Min(1) @Max(1000) int epochs,
+            @DefaultValue("8") @Min(1) @Max(1000) int epochs,
             @DefaultValue("100000") @Min(1) int iterations,
-            @DefaultValue("64") @Min(1) @Max(4096) int batchSize,
-            @DefaultValue("0.003") @DecimalMin("0.0") float learningRate,
+            @DefaultValue("128") @Min(1) @Max(4096) int batchSize,
+            @DefaultValue("0.005") @DecimalMin("0.0") float learningRate,
             @DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("0.5") double validationFraction,
             @DefaultValue("500") @Min(1) int logEvery,
             @DefaultValue("100") @Min(1) int lossEvery,
-            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
             @DefaultValue("true") boolean cosineDecay,
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower) {
 

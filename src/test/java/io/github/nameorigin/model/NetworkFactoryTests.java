@@ -25,7 +25,9 @@ class NetworkFactoryTests {
                 new NameOriginProperties.Model("elman", 16, 8, 1, false, 0f),
                 new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f),
                 new NameOriginProperties.Model("gru", 16, 8, 2, true, 0.2f),
-                new NameOriginProperties.Model("lstm", 16, 8, 1, true, 0f));
+                new NameOriginProperties.Model("lstm", 16, 8, 1, true, 0f),
+                new NameOriginProperties.Model("gru", 16, 8, 1, true, 0.3f, 64, 8, 1),
+                new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f, 64, 8, 2));
     }
 
     static Model initialized(NameOriginProperties.Model config) {

@@ -61,6 +61,10 @@ public final class TrainingExperiment {
                 double[] row = {v.top1(), v.top3(), v.macroF1(), v.eceRaw(), v.ece(),
                         model.metadata().temperature(), seconds};
                 rows.add(row);
+                StringBuilder perOrigin = new StringBuilder("F1");
+                model.evaluation().perOrigin().forEach(o -> perOrigin.append(' ').append(o.origin(), 0, 3)
+                        .append('=').append("%.2f".formatted(o.f1())).append('/').append(o.support()));
+                System.out.println(perOrigin);
                 String line = "%s\tseed=%s\ttop1=%.4f\ttop3=%.4f\tmacroF1=%.4f\teceRaw=%.4f\tece=%.4f\tT=%.2f\ts=%.1f\t%s"
                         .formatted(label, seed, row[0], row[1], row[2], row[3], row[4], row[5], row[6], overrides);
                 System.out.println(line);
