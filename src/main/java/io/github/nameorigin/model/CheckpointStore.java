@@ -93,7 +93,14 @@ public final class CheckpointStore {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // The directory itself cannot be renamed (a mount point, as a container volume
+                // mounted on the checkpoint directory is): replace its files one by one instead.
+                replaceFiles(tmp, target);
+                return;
+            }
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -103,6 +110,28 @@ public final class CheckpointStore {
         if (old != null) {
             deleteRecursively(old);
         }
+    }
+
+    /**
+     * Copies a new checkpoint's files into an existing directory, each through a temporary name
+     * and an atomic rename, metadata last. A crash part-way leaves parameters and checksum (or
+     * metadata) that do not match, which loading rejects.
+     */
+    private static void replaceFiles(Path tmp, Path target) throws IOException {
+        List<String> order = List.of(PARAMS_FILE, CHECKSUM_FILE, EVALUATION_FILE, HISTORY_FILE, METADATA_FILE);
+        Files.deleteIfExists(target.resolve(METADATA_FILE));
+        for (String name : order) {
+            Path source = tmp.resolve(name);
+            Path destination = target.resolve(name);
+            if (!Files.exists(source)) {
+                Files.deleteIfExists(destination);
+                continue;
+            }
+            Path partial = target.resolve("." + name + ".partial");
+            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        deleteRecursively(tmp);
     }
 
     /**

@@ -135,8 +135,8 @@ public record NameOriginProperties(
             @DefaultValue("128") @Min(1) @Max(4096) int batchSize,
             @DefaultValue("0.005") @DecimalMin("0.0") float learningRate,
             @DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("0.5") double validationFraction,
-            @DefaultValue("500") @Min(1) int logEvery,
-            @DefaultValue("100") @Min(1) int lossEvery,
+            @DefaultValue("100") @Min(1) int logEvery,
+            @DefaultValue("20") @Min(1) int lossEvery,
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
             @DefaultValue("true") boolean cosineDecay,
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower) {
