@@ -193,7 +193,7 @@ public record NameOriginProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("256") @Min(1) @Max(4096) int maxBatchSize,
             @DefaultValue("2ms") @NotNull Duration maxDelay,
-            @DefaultValue("10000") @Min(1) int queueCapacity,
+            @DefaultValue("32768") @Min(1) int queueCapacity,
             @DefaultValue("2") @Min(1) @Max(64) int workers) {
     }
 }

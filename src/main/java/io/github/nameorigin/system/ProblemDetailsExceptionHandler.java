@@ -47,9 +47,27 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
+        if (isClientDisconnect(exception)) {
+            // The client went away while its answer was written (a load generator stopping, a
+            // closed tab): nothing can be sent and nothing failed on our side.
+            log.debug("Client disconnected before the response was written: {}", exception.toString());
+            return null;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service failed to handle the request. Retry later; if it persists, report the time of the request.");
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    private static boolean isClientDisconnect(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            String type = t.getClass().getName();
+            String message = String.valueOf(t.getMessage());
+            if (type.endsWith("ClientAbortException") || type.endsWith("AsyncRequestNotUsableException")
+                    || message.contains("Broken pipe") || message.contains("Connection reset by peer")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
