@@ -1,0 +1,45 @@
+-- wrk script: POST /predict with batches of names until each thread has had `limit` answers,
+-- then stops that thread and drops a marker file in a directory (rss-soak.sh sends wrk SIGINT once
+-- every thread has one: wrk itself would sleep out its whole -d). Args (after --): names per
+-- request (default 50), answers per thread, marker directory. wrk's -d still bounds the run.
+package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+local common = require("names")
+
+local requests = {}
+local n = 0
+local answered = 0
+local limit
+local markers
+local stopped = false
+
+function init(args)
+  local size = tonumber(args[1] or "50")
+  limit = tonumber(args[2] or "1000")
+  markers = args[3]
+  for offset = 0, #common.names - 1 do
+    local parts = {}
+    for i = 1, size do
+      parts[i] = '"' .. common.names[(offset + i - 1) % #common.names + 1] .. '"'
+    end
+    requests[offset + 1] = wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
+      '{"names":[' .. table.concat(parts, ",") .. '],"top":3}')
+  end
+end
+
+function request()
+  n = n % #requests + 1
+  return requests[n]
+end
+
+function response(status, headers, body)
+  answered = answered + 1
+  if answered >= limit and not stopped then
+    stopped = true
+    if markers then
+      os.execute("mktemp '" .. markers .. "/done.XXXXXX' >/dev/null")
+    end
+    wrk.thread:stop()
+  end
+end
+
+done = common.report
