@@ -3,6 +3,7 @@ package io.github.nameorigin.training;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.nameorigin.evaluation.TrainingHistory;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
 
@@ -41,8 +42,12 @@ class TrainingStatusController {
                 metadata.architecture().architecture(), metadata.architecture().hiddenSize(),
                 metadata.architecture().bidirectional(), metadata.origins(), metadata.createdAt(),
                 metadata.trainingSeconds(), metadata.temperature());
+        // Without a run in this process, the loss curve is the one stored with the live model.
+        TrainingHistory history = ran ? null : registry.history().orElse(null);
+        Integer lossEvery = ran ? Integer.valueOf(run.lossEvery()) : history == null ? null : history.lossEvery();
+        java.util.List<Double> lossCurve = ran ? run.lossCurve() : history == null ? null : history.lossCurve();
         return new TrainingStatus(registry.state(), bootstrap.source(), registry.failure().orElse(null), progress,
-                Double.isNaN(run.loss()) ? null : run.loss(), ran ? run.lossEvery() : null,
-                ran ? run.lossCurve() : null, validation, run.recentGuesses(), summary);
+                Double.isNaN(run.loss()) ? null : run.loss(), lossEvery, lossCurve, validation, run.recentGuesses(),
+                summary);
     }
 }
