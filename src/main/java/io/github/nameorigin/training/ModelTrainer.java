@@ -132,7 +132,6 @@ public final class ModelTrainer {
     }
 
     private static float[] logProbabilities(Model model, List<int[]> encoded) {
-        float[] out = new float[0];
         List<float[]> parts = new ArrayList<>();
         int total = 0;
         for (int from = 0; from < encoded.size(); from += EVAL_BATCH) {
@@ -141,7 +140,7 @@ public final class ModelTrainer {
             parts.add(part);
             total += part.length;
         }
-        out = new float[total];
+        float[] out = new float[total];
         int at = 0;
         for (float[] part : parts) {
             System.arraycopy(part, 0, out, at, part.length);
