@@ -7,15 +7,7 @@ local requests = {}
 local n = 0
 
 function init(args)
-  local size = tonumber(args[1] or "256")
-  for offset = 0, #common.names - 1 do
-    local parts = {}
-    for i = 1, size do
-      parts[i] = '"' .. common.names[(offset + i - 1) % #common.names + 1] .. '"'
-    end
-    requests[offset + 1] = wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
-      '{"names":[' .. table.concat(parts, ",") .. '],"top":3}')
-  end
+  requests = common.batch_requests(tonumber(args[1] or "256"))
 end
 
 function request()

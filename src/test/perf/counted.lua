@@ -13,17 +13,9 @@ local markers
 local stopped = false
 
 function init(args)
-  local size = tonumber(args[1] or "50")
   limit = tonumber(args[2] or "1000")
   markers = args[3]
-  for offset = 0, #common.names - 1 do
-    local parts = {}
-    for i = 1, size do
-      parts[i] = '"' .. common.names[(offset + i - 1) % #common.names + 1] .. '"'
-    end
-    requests[offset + 1] = wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
-      '{"names":[' .. table.concat(parts, ",") .. '],"top":3}')
-  end
+  requests = common.batch_requests(tonumber(args[1] or "50"))
 end
 
 function request()

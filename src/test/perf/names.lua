@@ -9,6 +9,30 @@ M.names = {
   "Brown", "Moreau", "Fischer", "Murphy", "Pham", "Choi", "Chen", "Santos",
 }
 
+-- POST /predict requests with one name each, rotating through the names.
+function M.single_requests()
+  local requests = {}
+  for i, name in ipairs(M.names) do
+    requests[i] = wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
+      string.format('{"name":"%s","top":3}', name))
+  end
+  return requests
+end
+
+-- POST /predict requests of `size` names each, one per starting offset in the rotation.
+function M.batch_requests(size)
+  local requests = {}
+  for offset = 0, #M.names - 1 do
+    local parts = {}
+    for i = 1, size do
+      parts[i] = '"' .. M.names[(offset + i - 1) % #M.names + 1] .. '"'
+    end
+    requests[offset + 1] = wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
+      '{"names":[' .. table.concat(parts, ",") .. '],"top":3}')
+  end
+  return requests
+end
+
 -- Prints one machine-readable line that load-test.sh parses (wrk's own summary is kept too).
 -- Latency figures are in microseconds; errors.status counts non-2xx/3xx answers.
 function M.report(summary, latency, requests)

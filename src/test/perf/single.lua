@@ -6,10 +6,7 @@ local requests = {}
 local n = 0
 
 function init(args)
-  for i, name in ipairs(common.names) do
-    requests[i] = wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
-      string.format('{"name":"%s","top":3}', name))
-  end
+  requests = common.single_requests()
 end
 
 function request()

@@ -77,20 +77,13 @@ public record NameOriginProperties(
             @DefaultValue("1") @Min(1) @Max(4) int layers,
             @DefaultValue("true") boolean bidirectional,
             @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("0.9") float dropout,
-            @DefaultValue("8192") @Min(0) @Max(1048576) Integer ngramBuckets,
-            @DefaultValue("64") @Min(1) @Max(1024) Integer ngramSize,
-            @DefaultValue("1") @Min(1) @Max(16) Integer members) {
+            @DefaultValue("8192") @Min(0) @Max(1048576) int ngramBuckets,
+            @DefaultValue("64") @Min(1) @Max(1024) int ngramSize,
+            @DefaultValue("1") @Min(1) @Max(16) int members) {
 
-        /**
-         * The bound constructor: every property. The properties added after the first checkpoints
-         * are boxed so that a checkpoint's metadata without them still reads, as the network it
-         * was: no n-gram branch, one member.
-         */
+        /** The bound constructor: every property. */
         @ConstructorBinding
         public Model {
-            ngramBuckets = ngramBuckets == null ? 0 : ngramBuckets;
-            ngramSize = ngramSize == null ? 64 : ngramSize;
-            members = members == null ? 1 : members;
         }
 
         /**
