@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nameorigin.mode=train",
-        "nameorigin.data-dir=src/test/resources/names-tiny",
         "nameorigin.model.hidden-size=32",
         "nameorigin.model.embedding-size=16",
         "nameorigin.training.epochs=4",
@@ -44,8 +43,13 @@ class NameOriginApplicationTests {
     static Path checkpoints;
 
     @DynamicPropertySource
-    static void checkpointDir(DynamicPropertyRegistry registry) {
+    static void directories(DynamicPropertyRegistry registry) {
         registry.add("nameorigin.checkpoint-dir", () -> checkpoints.resolve("model").toString());
+        // A relative path that leaves the working directory, as in the README's
+        // --nameorigin.data-dir=../shared/data/names: the servlet context's resource resolution
+        // refused such paths before PathPropertyConverter.
+        registry.add("nameorigin.data-dir", () -> "../" + Path.of("").toAbsolutePath().getFileName()
+                + "/src/test/resources/names-tiny");
     }
 
     @LocalServerPort
