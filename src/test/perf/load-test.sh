@@ -17,6 +17,7 @@
 #   OFF_BATCHING="--nameorigin.batching.enabled=false"  set it to "" to A/B two batching settings
 #                   (ON_ARGS vs OFF_ARGS) instead of on vs off
 #   OFF_JAR=""      run the second app from this jar instead (A/B of two builds)
+#   OFF_CHECKPOINT="" load this checkpoint in the second app instead (A/B of two models)
 #   SCENARIOS="on-single off-single on-batch off-batch on-liveness"
 #
 # Both apps (batching on, batching off) run at once on free loopback ports; each round runs every
@@ -66,11 +67,13 @@ free_port() {
 start_app() {
     local name=$1; shift
     local port; port=$(free_port)
+    local checkpoint=$CHECKPOINT
+    if [[ $name == off && -n "${OFF_CHECKPOINT:-}" ]]; then checkpoint=$(realpath "$OFF_CHECKPOINT"); fi
     local t0; t0=$(date +%s%N)
     # shellcheck disable=SC2086
     java -Xmx"$XMX" -Xms"$XMX" -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
         -jar "$WORK/$name.jar" --server.port="$port" --server.address=127.0.0.1 \
-        --nameorigin.mode=load --nameorigin.checkpoint-dir="$CHECKPOINT" $APP_ARGS "$@" \
+        --nameorigin.mode=load --nameorigin.checkpoint-dir="$checkpoint" $APP_ARGS "$@" \
         >"$WORK/$name.log" 2>&1 &
     PID[$name]=$!
     PORT[$name]=$port
@@ -137,6 +140,7 @@ run_wrk() {
 echo "== $(date -u +%FT%TZ)  $(nproc) cores  $(uname -r)  load avg $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== jar $JAR  checkpoint $CHECKPOINT  -Xmx$XMX  wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s x $ROUNDS rounds"
 echo "== architecture $(jq -c .architecture "$CHECKPOINT/metadata.json" 2>/dev/null || echo '?')"
+if [[ -n "${OFF_CHECKPOINT:-}" ]]; then echo "== second app: $(jq -c .architecture "$OFF_CHECKPOINT/metadata.json" 2>/dev/null || echo "?") from $OFF_CHECKPOINT"; fi
 
 # Cold start: java -jar to readiness UP; the last start stays up for the load test.
 starts=()

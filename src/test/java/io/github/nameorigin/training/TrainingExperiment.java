@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 
+import io.github.nameorigin.evaluation.EvaluationReport;
+import io.github.nameorigin.evaluation.Evaluator;
+import io.github.nameorigin.evaluation.TemperatureScaling;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.system.NameOriginProperties;
@@ -26,11 +30,53 @@ import io.github.nameorigin.system.NameOriginProperties;
  *
  * <p>Usage: {@code TrainingExperiment <dataDir> <label> <seeds, comma-separated> [nameorigin.key=value ...]}.
  * Properties are bound exactly as the application binds them, so unset keys take the
- * {@code @DefaultValue}s. One line per run is appended to {@code target-exp/results.tsv}.
+ * {@code @DefaultValue}s. One line per run is appended to {@code target-exp/results.tsv}. With
+ * {@code -Dexperiment.prior-adjustment=true} each run is also re-scored with post-hoc logit
+ * adjustment at several strengths.
  */
 public final class TrainingExperiment {
 
     private TrainingExperiment() {
+    }
+
+    /**
+     * Re-scores the validation names with the log class prior subtracted (Menon et al. 2021,
+     * arXiv:2007.07314) at several strengths, refitting the temperature each time.
+     */
+    private static void priorAdjustments(NamesDataset dataset, NameOriginProperties.Training training,
+            LoadedModel model) {
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        int k = model.origins().size();
+        double[] prior = new double[k];
+        for (NamesDataset.LabelledName name : split.train()) {
+            for (int label : name.labels()) {
+                prior[label]++;
+            }
+        }
+        double total = Arrays.stream(prior).sum();
+        List<String> names = new ArrayList<>();
+        List<int[]> gold = new ArrayList<>();
+        for (NamesDataset.LabelledName name : split.validation()) {
+            if (model.isUsable(name.name())) {
+                names.add(name.name());
+                gold.add(name.labels());
+            }
+        }
+        float[][] probabilities = model.predict(names);
+        for (double tau : new double[] {0, 0.25, 0.5, 0.75, 1.0}) {
+            float[][] adjusted = new float[probabilities.length][k];
+            for (int i = 0; i < probabilities.length; i++) {
+                for (int c = 0; c < k; c++) {
+                    adjusted[i][c] = (float) (Math.log(Math.max(1e-30, probabilities[i][c]))
+                            - tau * Math.log(prior[c] / total));
+                }
+            }
+            float t = TemperatureScaling.fit(adjusted, gold);
+            EvaluationReport report = Evaluator.evaluate(model.origins(),
+                    TemperatureScaling.softmax(adjusted, t), gold, null, (double) t);
+            System.out.printf("ADJ tau=%.2f top1=%.4f top3=%.4f macroF1=%.4f ece=%.4f T=%.2f%n", tau,
+                    report.top1(), report.top3(), report.macroF1(), report.ece(), t);
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -65,6 +111,9 @@ public final class TrainingExperiment {
                 model.evaluation().perOrigin().forEach(o -> perOrigin.append(' ').append(o.origin(), 0, 3)
                         .append('=').append("%.2f".formatted(o.f1())).append('/').append(o.support()));
                 System.out.println(perOrigin);
+                if (Boolean.getBoolean("experiment.prior-adjustment")) {
+                    priorAdjustments(dataset, properties.training(), model);
+                }
                 String line = "%s\tseed=%s\ttop1=%.4f\ttop3=%.4f\tmacroF1=%.4f\teceRaw=%.4f\tece=%.4f\tT=%.2f\ts=%.1f\t%s"
                         .formatted(label, seed, row[0], row[1], row[2], row[3], row[4], row[5], row[6], overrides);
                 System.out.println(line);
