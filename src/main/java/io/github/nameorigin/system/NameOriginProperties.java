@@ -72,7 +72,7 @@ public record NameOriginProperties(
      */
     public record Model(
             @DefaultValue("gru") @NotNull String architecture,
-            @DefaultValue("256") @Min(1) @Max(2048) int hiddenSize,
+            @DefaultValue("128") @Min(1) @Max(2048) int hiddenSize,
             @DefaultValue("64") @Min(1) @Max(1024) int embeddingSize,
             @DefaultValue("1") @Min(1) @Max(4) int layers,
             @DefaultValue("true") boolean bidirectional,
@@ -123,7 +123,7 @@ public record NameOriginProperties(
      */
     public record Training(
             @DefaultValue("42") long seed,
-            @DefaultValue("8") @Min(1) @Max(1000) int epochs,
+            @DefaultValue("16") @Min(1) @Max(1000) int epochs,
             @DefaultValue("100000") @Min(1) int iterations,
             @DefaultValue("128") @Min(1) @Max(4096) int batchSize,
             @DefaultValue("0.005") @DecimalMin("0.0") float learningRate,
