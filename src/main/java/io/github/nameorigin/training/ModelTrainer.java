@@ -45,6 +45,7 @@ public final class ModelTrainer {
     private final NameOriginProperties.Model architecture;
     private final NameOriginProperties.Training config;
     private final TrainingMonitor monitor;
+    private final long initSeed;
 
     /**
      * Creates a trainer.
@@ -55,9 +56,20 @@ public final class ModelTrainer {
      */
     public ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor) {
+        this(architecture, config, monitor, config.seed());
+    }
+
+    /**
+     * Creates a trainer whose initialisation and batch order come from another seed than the
+     * split, so that several networks can be trained on one split (experiments only: a checkpoint
+     * records the split seed alone).
+     */
+    ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
+            TrainingMonitor monitor, long initSeed) {
         this.architecture = architecture;
         this.config = config;
         this.monitor = monitor;
+        this.initSeed = initSeed;
     }
 
     /**
@@ -68,7 +80,7 @@ public final class ModelTrainer {
      */
     public LoadedModel train(NamesDataset dataset) {
         long started = System.nanoTime();
-        Engine.getInstance().setRandomSeed((int) config.seed());
+        Engine.getInstance().setRandomSeed((int) initSeed);
         DatasetSplit split = DatasetSplit.of(dataset, config.validationFraction(), config.seed());
         Vocabulary vocabulary = Vocabulary.of(split.train().stream().map(NamesDataset.LabelledName::key).toList());
         List<Example> examples = new ArrayList<>();
@@ -85,7 +97,7 @@ public final class ModelTrainer {
         Model model = NetworkFactory.model(architecture, vocabulary.size(), origins.size());
         boolean handedOver = false;
         try {
-            TrainingLoop loop = new TrainingLoop(architecture, config, monitor, origins, new Random(config.seed()));
+            TrainingLoop loop = new TrainingLoop(architecture, config, monitor, origins, new Random(initSeed));
             List<Double> accuracies = new ArrayList<>();
             byte[][] best = {null};
             double[] bestAccuracy = {-1};

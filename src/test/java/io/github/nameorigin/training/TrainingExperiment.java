@@ -32,7 +32,8 @@ import io.github.nameorigin.system.NameOriginProperties;
  * Properties are bound exactly as the application binds them, so unset keys take the
  * {@code @DefaultValue}s. One line per run is appended to {@code target-exp/results.tsv}. With
  * {@code -Dexperiment.prior-adjustment=true} each run is also re-scored with post-hoc logit
- * adjustment at several strengths.
+ * adjustment at several strengths. With {@code -Dexperiment.ensemble=N} each split seed trains N
+ * networks from different initialisation seeds and scores the mean of their probabilities.
  */
 public final class TrainingExperiment {
 
@@ -47,6 +48,9 @@ public final class TrainingExperiment {
             LoadedModel model) {
         DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
         int k = model.origins().size();
+        List<String> names = new ArrayList<>();
+        List<int[]> gold = new ArrayList<>();
+        validationNames(split, model, names, gold);
         double[] prior = new double[k];
         for (NamesDataset.LabelledName name : split.train()) {
             for (int label : name.labels()) {
@@ -54,14 +58,6 @@ public final class TrainingExperiment {
             }
         }
         double total = Arrays.stream(prior).sum();
-        List<String> names = new ArrayList<>();
-        List<int[]> gold = new ArrayList<>();
-        for (NamesDataset.LabelledName name : split.validation()) {
-            if (model.isUsable(name.name())) {
-                names.add(name.name());
-                gold.add(name.labels());
-            }
-        }
         float[][] probabilities = model.predict(names);
         for (double tau : new double[] {0, 0.25, 0.5, 0.75, 1.0}) {
             float[][] adjusted = new float[probabilities.length][k];
@@ -77,6 +73,67 @@ public final class TrainingExperiment {
             System.out.printf("ADJ tau=%.2f top1=%.4f top3=%.4f macroF1=%.4f ece=%.4f T=%.2f%n", tau,
                     report.top1(), report.top3(), report.macroF1(), report.ece(), t);
         }
+    }
+
+    /** The split's validation names the model can read, with their labels. */
+    private static void validationNames(DatasetSplit split, LoadedModel model, List<String> names, List<int[]> gold) {
+        for (NamesDataset.LabelledName name : split.validation()) {
+            if (model.isUsable(name.name())) {
+                names.add(name.name());
+                gold.add(name.labels());
+            }
+        }
+    }
+
+    /**
+     * Trains {@code members} networks on one split, each from its own initialisation seed, and
+     * scores the mean of their calibrated probabilities (temperature refitted on the mean).
+     *
+     * @return top-1, top-3, macro-F1, ECE before refitting, ECE after, the refitted temperature
+     */
+    private static double[] ensemble(NamesDataset dataset, NameOriginProperties properties, int members) {
+        NameOriginProperties.Training training = properties.training();
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        List<String> names = new ArrayList<>();
+        List<int[]> gold = new ArrayList<>();
+        float[][] sum = null;
+        List<String> origins = null;
+        for (int m = 0; m < members; m++) {
+            long initSeed = training.seed() + 1000L * m;
+            try (LoadedModel model = new ModelTrainer(properties.model(), training, new TrainingMonitor(), initSeed)
+                    .train(dataset)) {
+                if (sum == null) {
+                    validationNames(split, model, names, gold);
+                    origins = model.origins();
+                }
+                float[][] p = model.predict(names);
+                if (sum == null) {
+                    sum = p;
+                } else {
+                    for (int i = 0; i < p.length; i++) {
+                        for (int c = 0; c < p[i].length; c++) {
+                            sum[i][c] += p[i][c];
+                        }
+                    }
+                }
+                ValidationMetrics v = model.metadata().validation();
+                System.out.printf("MEMBER seed=%d init=%d top1=%.4f top3=%.4f macroF1=%.4f ece=%.4f%n",
+                        training.seed(), initSeed, v.top1(), v.top3(), v.macroF1(), v.ece());
+            }
+        }
+        float[][] logMean = new float[sum.length][];
+        for (int i = 0; i < sum.length; i++) {
+            logMean[i] = new float[sum[i].length];
+            for (int c = 0; c < sum[i].length; c++) {
+                logMean[i][c] = (float) Math.log(Math.max(1e-30, sum[i][c] / members));
+            }
+        }
+        double eceBefore = Evaluator.expectedCalibrationError(TemperatureScaling.softmax(logMean, 1f), gold,
+                Evaluator.ECE_BINS);
+        float t = TemperatureScaling.fit(logMean, gold);
+        EvaluationReport report = Evaluator.evaluate(origins, TemperatureScaling.softmax(logMean, t), gold,
+                eceBefore, (double) t);
+        return new double[] {report.top1(), report.top3(), report.macroF1(), eceBefore, report.ece(), t};
     }
 
     public static void main(String[] args) throws IOException {
@@ -100,6 +157,15 @@ public final class TrainingExperiment {
             NameOriginProperties properties = new Binder(new MapConfigurationPropertySource(map))
                     .bindOrCreate("nameorigin", NameOriginProperties.class);
             long started = System.nanoTime();
+            int members = Integer.getInteger("experiment.ensemble", 1);
+            if (members > 1) {
+                double[] e = ensemble(dataset, properties, members);
+                double[] row = {e[0], e[1], e[2], e[3], e[4], e[5], (System.nanoTime() - started) / 1e9};
+                rows.add(row);
+                System.out.printf("%s\tseed=%s\tENSEMBLE of %d\ttop1=%.4f\ttop3=%.4f\tmacroF1=%.4f\teceMean=%.4f\tece=%.4f"
+                        + "\tT=%.2f%n", label, seed, members, e[0], e[1], e[2], e[3], e[4], e[5]);
+                continue;
+            }
             try (LoadedModel model = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor())
                     .train(dataset)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
