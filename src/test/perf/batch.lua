@@ -3,16 +3,6 @@
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local common = require("names")
 
-local requests = {}
-local n = 0
-
-function init(args)
-  requests = common.batch_requests(tonumber(args[1] or "256"))
-end
-
-function request()
-  n = n % #requests + 1
-  return requests[n]
-end
+init, request = common.rotation(function(args) return common.batch_requests(tonumber(args[1] or "256")) end)
 
 done = common.report

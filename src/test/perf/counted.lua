@@ -5,23 +5,16 @@
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local common = require("names")
 
-local requests = {}
-local n = 0
 local answered = 0
 local limit
 local markers
 local stopped = false
 
-function init(args)
+init, request = common.rotation(function(args)
   limit = tonumber(args[2] or "1000")
   markers = args[3]
-  requests = common.batch_requests(tonumber(args[1] or "50"))
-end
-
-function request()
-  n = n % #requests + 1
-  return requests[n]
-end
+  return common.batch_requests(tonumber(args[1] or "50"))
+end)
 
 function response(status, headers, body)
   answered = answered + 1

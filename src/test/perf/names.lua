@@ -33,6 +33,21 @@ function M.batch_requests(size)
   return requests
 end
 
+-- wrk's init and request functions for a script that rotates through pre-built requests:
+-- `build(args)` makes each thread's requests from the script's arguments (after --).
+function M.rotation(build)
+  local requests = {}
+  local n = 0
+  local function init(args)
+    requests = build(args)
+  end
+  local function request()
+    n = n % #requests + 1
+    return requests[n]
+  end
+  return init, request
+end
+
 -- Prints one machine-readable line that load-test.sh parses (wrk's own summary is kept too).
 -- Latency figures are in microseconds; errors.status counts non-2xx/3xx answers.
 function M.report(summary, latency, requests)

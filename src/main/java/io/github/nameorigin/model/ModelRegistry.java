@@ -50,12 +50,7 @@ public class ModelRegistry implements AutoCloseable {
      * @return the metadata, or empty
      */
     public Optional<CheckpointMetadata> metadata() {
-        lock.readLock().lock();
-        try {
-            return Optional.ofNullable(current).map(ServingModel::metadata);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return fromCurrent(ServingModel::metadata);
     }
 
     /**
@@ -64,12 +59,7 @@ public class ModelRegistry implements AutoCloseable {
      * @return the report, or empty
      */
     public Optional<EvaluationReport> evaluation() {
-        lock.readLock().lock();
-        try {
-            return Optional.ofNullable(current).map(ServingModel::evaluation);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return fromCurrent(ServingModel::evaluation);
     }
 
     /**
@@ -78,9 +68,14 @@ public class ModelRegistry implements AutoCloseable {
      * @return the history, or empty
      */
     public Optional<TrainingHistory> history() {
+        return fromCurrent(ServingModel::history);
+    }
+
+    /** A value of the live model, read under the lock that keeps it from being closed meanwhile. */
+    private <T> Optional<T> fromCurrent(Function<ServingModel, T> getter) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(current).map(ServingModel::history);
+            return Optional.ofNullable(current).map(getter);
         } finally {
             lock.readLock().unlock();
         }
