@@ -14,8 +14,10 @@ import java.util.List;
  * @param top1             share of names whose top guess is any language they are listed under
  * @param top3             share of names with such a language among the three most probable
  * @param macroF1          unweighted mean F1 over the origins that have support or predictions
- * @param ece              expected calibration error of the top guess, 15 equal-width bins
- * @param eceUncalibrated  the same before temperature scaling, or null when not measured
+ * @param ece              expected calibration error of the top guess, 15 equal-width bins (for a
+ *                         training report: of out-of-fold calibrated probabilities, see
+ *                         {@link TopLabelCalibration#outOfFold})
+ * @param eceUncalibrated  the same before calibration, or null when not measured
  * @param temperature      the softmax temperature the probabilities were computed with, or null
  * @param origins          the origins, in the order of the confusion matrix
  * @param perOrigin        precision, recall, F1 and support per origin, in the same order

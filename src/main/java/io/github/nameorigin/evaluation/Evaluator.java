@@ -38,7 +38,7 @@ public final class Evaluator {
      * @param origins          origin labels, in the order of the probability vectors
      * @param probabilities    one probability vector per name
      * @param goldLabels       per name, the indices of the origins it is listed under (at least one)
-     * @param eceUncalibrated  ECE before temperature scaling, or null
+     * @param eceUncalibrated  ECE before calibration, or null
      * @param temperature      the temperature used to compute {@code probabilities}, or null
      * @return the report
      * @throws IllegalArgumentException when there are no names or the shapes do not match

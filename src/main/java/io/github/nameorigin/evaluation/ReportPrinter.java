@@ -53,7 +53,7 @@ final class ReportPrinter {
         out.append(String.format(Locale.ROOT, "Macro-F1:          %.3f%n", report.macroF1()));
         out.append(String.format(Locale.ROOT, "ECE (%d bins):     %.3f", Evaluator.ECE_BINS, report.ece()));
         if (report.eceUncalibrated() != null) {
-            out.append(String.format(Locale.ROOT, " (%.3f before temperature scaling)", report.eceUncalibrated()));
+            out.append(String.format(Locale.ROOT, " (%.3f before calibration)", report.eceUncalibrated()));
         }
         out.append('\n');
         if (report.temperature() != null) {

@@ -3,6 +3,7 @@ package io.github.nameorigin.model;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.nameorigin.evaluation.TopLabelCalibration;
 import io.github.nameorigin.system.NameOriginProperties;
 
 /**
@@ -14,6 +15,8 @@ import io.github.nameorigin.system.NameOriginProperties;
  * @param vocabulary         the characters the model knows, in index order (index 0 is padding)
  * @param origins            the labels, in output order
  * @param temperature        softmax temperature fitted on validation (1 means uncalibrated)
+ * @param calibration        top-label map applied after the temperature, or null for none (as
+ *                           in checkpoints written before it existed)
  * @param datasetFingerprint SHA-256 over the training files' names and contents
  * @param trainingSeed       the seed the model was trained with
  * @param trainingSeconds    wall time of training
@@ -26,6 +29,7 @@ public record CheckpointMetadata(
         String vocabulary,
         List<String> origins,
         float temperature,
+        TopLabelCalibration calibration,
         String datasetFingerprint,
         long trainingSeed,
         double trainingSeconds,

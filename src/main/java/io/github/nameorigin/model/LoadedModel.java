@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 
 import io.github.nameorigin.evaluation.EvaluationReport;
 import io.github.nameorigin.evaluation.TemperatureScaling;
+import io.github.nameorigin.evaluation.TopLabelCalibration;
 import io.github.nameorigin.evaluation.TrainingHistory;
 
 /**
@@ -71,11 +72,17 @@ public final class LoadedModel implements ServingModel {
             }
             float[] flat = logProbabilities(model.getBlock(), model.getNDManager(), part);
             for (int r = 0; r < bucket.length; r++) {
-                out[bucket[r]] = TemperatureScaling.softmax(
-                        java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width), metadata.temperature());
+                out[bucket[r]] = calibrate(java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width));
             }
         }
         return out;
+    }
+
+    /** Temperature, then the top-label map when the checkpoint has one. */
+    private float[] calibrate(float[] logProbabilities) {
+        float[] p = TemperatureScaling.softmax(logProbabilities, metadata.temperature());
+        TopLabelCalibration map = metadata.calibration();
+        return map == null ? p : map.apply(p);
     }
 
     /**

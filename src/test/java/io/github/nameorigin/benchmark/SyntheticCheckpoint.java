@@ -50,7 +50,7 @@ public final class SyntheticCheckpoint {
                 1, Boolean.parseBoolean(args[3]), 0.3f, Integer.parseInt(args[4]), 64,
                 args.length > 5 ? Integer.parseInt(args[5]) : 1);
         CheckpointMetadata metadata = new CheckpointMetadata(base.formatVersion(), architecture, base.vocabulary(),
-                base.origins(), base.temperature(), "synthetic (untrained, for speed tests only)", 0, 0,
+                base.origins(), base.temperature(), base.calibration(), "synthetic (untrained, for speed tests only)", 0, 0,
                 base.validation(), Instant.now());
         Files.createDirectories(out);
         try (Model model = NetworkFactory.model(architecture, new Vocabulary(base.vocabulary()).size(),

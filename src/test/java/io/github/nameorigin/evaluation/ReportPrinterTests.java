@@ -21,7 +21,7 @@ class ReportPrinterTests {
         assertThat(text).contains("Names scored:      4 (3 listed under one language)")
                 .contains("Top-1 accuracy:    75.0 %")
                 .contains("Top-3 accuracy:    100.0 %")
-                .contains("(0.081 before temperature scaling)")
+                .contains("(0.081 before calibration)")
                 .contains("Temperature:       1.400");
         assertThat(text).containsPattern("Arabic\\s+0\\.500\\s+1\\.000\\s+0\\.667\\s+1\\s+2");
         assertThat(text).containsPattern("Chinese\\s+1\\.000\\s+0\\.500\\s+0\\.667\\s+2\\s+1");
@@ -36,7 +36,7 @@ class ReportPrinterTests {
     void omitsOptionalFiguresWhenAbsent() {
         EvaluationReport r = Evaluator.evaluate(List.of("A", "B"), new float[][] {{1f, 0f}},
                 List.<int[]>of(new int[] {0}), null, null);
-        assertThat(ReportPrinter.format(r)).doesNotContain("before temperature scaling", "Temperature:");
+        assertThat(ReportPrinter.format(r)).doesNotContain("before calibration", "Temperature:");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.nameorigin.evaluation.TopLabelCalibration;
 import io.github.nameorigin.evaluation.TrainingHistory;
 import io.github.nameorigin.system.NameOriginProperties;
 
@@ -29,7 +30,9 @@ class CheckpointStoreTests {
     private static LoadedModel randomModel(String architecture) {
         NameOriginProperties.Model config = new NameOriginProperties.Model(architecture, 16, 8, 1, true, 0f);
         CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, config, CHARS,
-                List.of("A", "B", "C", "D", "E"), 1.5f, "fingerprint", 42, 1.0,
+                List.of("A", "B", "C", "D", "E"), 1.5f,
+                new TopLabelCalibration(new float[] {0.3f, 0.6f, 0.9f}, new float[] {0.35f, 0.5f, 0.8f}),
+                "fingerprint", 42, 1.0,
                 new ValidationMetrics(10, 0.5, 0.8, 0.4, 0.05, 0.07), Instant.parse("2026-01-02T03:04:05Z"));
         return new LoadedModel(NetworkFactoryTests.initialized(config), metadata, null,
                 new TrainingHistory(10, List.of(2.0, 1.5), List.of(0.4, 0.5)));
@@ -82,6 +85,45 @@ class CheckpointStoreTests {
                 StandardOpenOption.TRUNCATE_EXISTING);
         assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining(CheckpointStore.METADATA_FILE).hasMessageContaining("not valid");
+    }
+
+    @Test
+    void rejectsACalibrationMapOutOfOrder() throws Exception {
+        Path checkpoint = saved();
+        Path metadata = checkpoint.resolve(CheckpointStore.METADATA_FILE);
+        String text = Files.readString(metadata);
+        String broken = text.replaceFirst("0\\.8\\s*]", "0.1 ]");
+        assertThat(broken).isNotEqualTo(text);
+        Files.writeString(metadata, broken);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(CheckpointStore.METADATA_FILE).hasMessageContaining("out of order");
+    }
+
+    @Test
+    void loadsACheckpointWrittenBeforeTheCalibrationMap() throws Exception {
+        Path checkpoint = saved();
+        float[][] withMap;
+        try (LoadedModel loaded = store.load(checkpoint)) {
+            withMap = loaded.predict(NAMES);
+        }
+        Path metadata = checkpoint.resolve(CheckpointStore.METADATA_FILE);
+        String text = Files.readString(metadata);
+        String withoutMap = text.replaceFirst("(?s)\\s*\"calibration\" : \\{.*?},", "");
+        assertThat(withoutMap).doesNotContain("calibration").isNotEqualTo(text);
+        Files.writeString(metadata, withoutMap);
+        try (LoadedModel loaded = store.load(checkpoint)) {
+            assertThat(loaded.metadata().calibration()).isNull();
+            float[][] plain = loaded.predict(NAMES);
+            // The map changes the probabilities but never which origin comes first.
+            assertThat(plain).isNotEqualTo(withMap);
+            for (int i = 0; i < plain.length; i++) {
+                assertThat(argmax(plain[i])).isEqualTo(argmax(withMap[i]));
+            }
+        }
+    }
+
+    private static int argmax(float[] row) {
+        return java.util.stream.IntStream.range(0, row.length).reduce((a, b) -> row[b] > row[a] ? b : a).orElseThrow();
     }
 
     @Test

@@ -34,6 +34,10 @@ class ModelTrainerTests {
             assertThat(model.origins()).isEqualTo(dataset.origins());
             assertThat(model.metadata().datasetFingerprint()).isEqualTo(dataset.fingerprint());
             assertThat(model.metadata().validation().names()).isPositive();
+            // Calibrated after the temperature by a top-label map fitted on the validation names,
+            // and the reported ECE is the out-of-fold one, the same figure in metadata and report.
+            assertThat(model.metadata().calibration()).isNotNull();
+            assertThat(model.metadata().validation().ece()).isEqualTo(model.evaluation().ece()).isBetween(0.0, 1.0);
             assertThat(model.evaluation().perOrigin()).hasSize(dataset.origins().size());
             assertThat(model.history().validationAccuracyPerEpoch()).hasSize(2);
         }
