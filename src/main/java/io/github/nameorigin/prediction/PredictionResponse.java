@@ -1,5 +1,6 @@
 package io.github.nameorigin.prediction;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      * One origin and how likely it is.
      *
      * @param origin      the language of origin, such as {@code Japanese}
-     * @param probability calibrated probability, rounded to four decimals
+     * @param probability calibrated probability, rounded to four decimals; a decimal, so that it is
+     *                    written as {@code 0.0009} rather than a double's {@code 9.0E-4}
      */
-    record OriginProbability(String origin, double probability) {
+    record OriginProbability(String origin, BigDecimal probability) {
     }
 
     /**

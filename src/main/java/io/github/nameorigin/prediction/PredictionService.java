@@ -1,5 +1,6 @@
 package io.github.nameorigin.prediction;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,7 +64,8 @@ class PredictionService {
         return new NamePrediction(name, best);
     }
 
-    private static double round(float probability) {
-        return Math.round(probability * 10_000d) / 10_000d;
+    /** Four decimals, trailing zeros dropped: 0.60000 is written 0.6, 0.00091 is written 0.0009. */
+    static BigDecimal round(float probability) {
+        return BigDecimal.valueOf(Math.round(probability * 10_000d), 4).stripTrailingZeros();
     }
 }
