@@ -43,6 +43,9 @@ public record TopLabelCalibration(float[] confidence, float[] accuracy) {
         if (confidence == null || accuracy == null || confidence.length == 0 || confidence.length != accuracy.length) {
             throw new IllegalArgumentException("calibration knots must be two non-empty arrays of one length");
         }
+        // Copies in and out: the live model's map must not change under it.
+        confidence = confidence.clone();
+        accuracy = accuracy.clone();
         for (int i = 0; i < confidence.length; i++) {
             if (!(confidence[i] >= 0 && confidence[i] <= 1 && accuracy[i] >= 0 && accuracy[i] <= 1)) {
                 throw new IllegalArgumentException("calibration knot " + i + " is outside [0, 1]");
@@ -236,6 +239,26 @@ public record TopLabelCalibration(float[] confidence, float[] accuracy) {
             out[i] = apply(probabilities[i]);
         }
         return out;
+    }
+
+    /**
+     * The knots' top probabilities.
+     *
+     * @return a copy, strictly increasing
+     */
+    @Override
+    public float[] confidence() {
+        return confidence.clone();
+    }
+
+    /**
+     * The calibrated top probability at each knot.
+     *
+     * @return a copy, non-decreasing
+     */
+    @Override
+    public float[] accuracy() {
+        return accuracy.clone();
     }
 
     @Override

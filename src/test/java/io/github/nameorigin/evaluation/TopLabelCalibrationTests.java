@@ -107,6 +107,17 @@ class TopLabelCalibrationTests {
     }
 
     @Test
+    void cannotBeChangedThroughItsArrays() {
+        float[] confidence = {0.4f, 0.8f};
+        TopLabelCalibration map = new TopLabelCalibration(confidence, new float[] {0.5f, 0.7f});
+        confidence[0] = 0.9f;
+        map.confidence()[1] = 0.1f;
+        map.accuracy()[0] = 0f;
+        assertThat(map.confidence()).containsExactly(0.4f, 0.8f);
+        assertThat(map.map(0.6f)).isCloseTo(0.6f, within(1e-6f));
+    }
+
+    @Test
     void rejectsKnotsThatAreNotAMap() {
         assertThatThrownBy(() -> new TopLabelCalibration(new float[] {0.5f, 0.4f}, new float[] {0.5f, 0.6f}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of order");
