@@ -48,6 +48,7 @@ public final class ModelTrainer {
     private final NameOriginProperties.Training config;
     private final TrainingMonitor monitor;
     private final long initSeed;
+    private final double trainingShare;
 
     /**
      * Creates a trainer.
@@ -68,10 +69,24 @@ public final class ModelTrainer {
      */
     ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor, long initSeed) {
+        this(architecture, config, monitor, initSeed, 1);
+    }
+
+    /**
+     * Creates a trainer that trains on only a share of the split's training names (the same share
+     * of each origin, chosen with the split seed) and validates on the whole validation split:
+     * a learning curve, to estimate what more names would give (experiments only).
+     */
+    ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
+            TrainingMonitor monitor, long initSeed, double trainingShare) {
+        if (!(trainingShare > 0 && trainingShare <= 1)) {
+            throw new IllegalArgumentException("trainingShare must be in (0, 1]: " + trainingShare);
+        }
         this.architecture = architecture;
         this.config = config;
         this.monitor = monitor;
         this.initSeed = initSeed;
+        this.trainingShare = trainingShare;
     }
 
     /**
@@ -84,9 +99,11 @@ public final class ModelTrainer {
         long started = System.nanoTime();
         Engine.getInstance().setRandomSeed((int) initSeed);
         DatasetSplit split = DatasetSplit.of(dataset, config.validationFraction(), config.seed());
-        Vocabulary vocabulary = Vocabulary.of(split.train().stream().map(NamesDataset.LabelledName::key).toList());
+        List<NamesDataset.LabelledName> trainNames = trainingShare < 1
+                ? share(split.train(), trainingShare, config.seed()) : split.train();
+        Vocabulary vocabulary = Vocabulary.of(trainNames.stream().map(NamesDataset.LabelledName::key).toList());
         List<Example> examples = new ArrayList<>();
-        for (NamesDataset.LabelledName name : split.train()) {
+        for (NamesDataset.LabelledName name : trainNames) {
             for (int label : name.labels()) {
                 examples.add(new Example(name.name(), vocabulary.encode(name.key()), label));
             }
@@ -94,7 +111,7 @@ public final class ModelTrainer {
         Validation validation = Validation.of(split.validation(), vocabulary);
         List<String> origins = dataset.origins();
         log.info("Training {} on {} names ({} examples), validating on {}; {} origins, {} characters",
-                architecture.architecture(), split.train().size(), examples.size(), validation.size(),
+                architecture.architecture(), trainNames.size(), examples.size(), validation.size(),
                 origins.size(), vocabulary.chars().length());
         Model model = NetworkFactory.model(architecture, vocabulary.size(), origins.size());
         boolean handedOver = false;
@@ -151,6 +168,21 @@ public final class ModelTrainer {
             }
             monitor.finish();
         }
+    }
+
+    /** The same share of each origin's names (by primary origin), picked by a seeded shuffle. */
+    static List<NamesDataset.LabelledName> share(List<NamesDataset.LabelledName> names, double share, long seed) {
+        java.util.Map<Integer, List<NamesDataset.LabelledName>> byOrigin = new java.util.TreeMap<>();
+        for (NamesDataset.LabelledName name : names) {
+            byOrigin.computeIfAbsent(name.primary(), k -> new ArrayList<>()).add(name);
+        }
+        Random random = new Random(seed);
+        List<NamesDataset.LabelledName> kept = new ArrayList<>();
+        for (List<NamesDataset.LabelledName> group : byOrigin.values()) {
+            java.util.Collections.shuffle(group, random);
+            kept.addAll(group.subList(0, (int) Math.max(1, Math.round(share * group.size()))));
+        }
+        return kept;
     }
 
     private static float[] logProbabilities(Model model, List<int[]> encoded) {

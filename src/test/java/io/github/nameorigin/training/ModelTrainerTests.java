@@ -53,6 +53,20 @@ class ModelTrainerTests {
     }
 
     @Test
+    void aShareKeepsThatShareOfEveryOriginAndIsSeeded() {
+        NamesDataset dataset = NamesDataset.read(FIXTURE);
+        List<NamesDataset.LabelledName> half = ModelTrainer.share(dataset.names(), 0.5, 7);
+        assertThat(half).isEqualTo(ModelTrainer.share(dataset.names(), 0.5, 7));
+        for (int origin = 0; origin < dataset.origins().size(); origin++) {
+            int o = origin;
+            long all = dataset.names().stream().filter(n -> n.primary() == o).count();
+            long kept = half.stream().filter(n -> n.primary() == o).count();
+            assertThat(kept).as(dataset.origins().get(o)).isEqualTo(Math.max(1, Math.round(0.5 * all)));
+        }
+        assertThat(dataset.names()).containsAll(half);
+    }
+
+    @Test
     void trainsTheTutorialElmanRecipe() {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
         NameOriginProperties.Model elman = new NameOriginProperties.Model("elman", 32, 8, 1, false, 0f);

@@ -33,7 +33,9 @@ import io.github.nameorigin.system.NameOriginProperties;
  * {@code @DefaultValue}s. One line per run is appended to {@code target-exp/results.tsv}. With
  * {@code -Dexperiment.prior-adjustment=true} each run is also re-scored with post-hoc logit
  * adjustment at several strengths. With {@code -Dexperiment.ensemble=N} each split seed trains N
- * networks from different initialisation seeds and scores the mean of their probabilities.
+ * networks from different initialisation seeds and scores the mean of their probabilities. With
+ * {@code -Dexperiment.training-share=0.8} each run trains on that share of its training names
+ * (the same share of every origin) and validates on the whole validation split: a learning curve.
  */
 public final class TrainingExperiment {
 
@@ -166,8 +168,9 @@ public final class TrainingExperiment {
                         + "\tT=%.2f%n", label, seed, members, e[0], e[1], e[2], e[3], e[4], e[5]);
                 continue;
             }
-            try (LoadedModel model = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor())
-                    .train(dataset)) {
+            double share = Double.parseDouble(System.getProperty("experiment.training-share", "1"));
+            try (LoadedModel model = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor(),
+                    properties.training().seed(), share).train(dataset)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ValidationMetrics v = model.metadata().validation();
                 double[] row = {v.top1(), v.top3(), v.macroF1(), v.eceRaw(), v.ece(),
