@@ -76,9 +76,7 @@ public record TopLabelCalibration(float[] confidence, float[] accuracy) {
         for (int i = 0; i < n; i++) {
             int best = Evaluator.topIndices(probabilities[i], 1)[0];
             top[i] = probabilities[i][best];
-            for (int gold : goldLabels.get(i)) {
-                hit[i] |= gold == best;
-            }
+            hit[i] = Evaluator.contains(goldLabels.get(i), best);
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

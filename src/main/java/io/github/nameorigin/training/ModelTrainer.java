@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -172,14 +175,14 @@ public final class ModelTrainer {
 
     /** The same share of each origin's names (by primary origin), picked by a seeded shuffle. */
     static List<NamesDataset.LabelledName> share(List<NamesDataset.LabelledName> names, double share, long seed) {
-        java.util.Map<Integer, List<NamesDataset.LabelledName>> byOrigin = new java.util.TreeMap<>();
+        Map<Integer, List<NamesDataset.LabelledName>> byOrigin = new TreeMap<>();
         for (NamesDataset.LabelledName name : names) {
             byOrigin.computeIfAbsent(name.primary(), k -> new ArrayList<>()).add(name);
         }
         Random random = new Random(seed);
         List<NamesDataset.LabelledName> kept = new ArrayList<>();
         for (List<NamesDataset.LabelledName> group : byOrigin.values()) {
-            java.util.Collections.shuffle(group, random);
+            Collections.shuffle(group, random);
             kept.addAll(group.subList(0, (int) Math.max(1, Math.round(share * group.size()))));
         }
         return kept;
