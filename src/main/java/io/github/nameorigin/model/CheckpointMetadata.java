@@ -20,7 +20,10 @@ import io.github.nameorigin.system.NameOriginProperties;
  * @param datasetFingerprint SHA-256 over the training files' names and contents
  * @param trainingSeed       the seed the model was trained with
  * @param trainingSeconds    wall time of training
- * @param validation         validation figures of the saved model
+ * @param validation         validation figures: of the saved network, or with {@code refit} of the
+ *                           network validated before it, on the names the refit then trained on
+ * @param refit              how the saved network was trained again on all names after
+ *                           validation, or null when it is the validated network itself
  * @param createdAt          when the checkpoint was written
  */
 public record CheckpointMetadata(
@@ -34,7 +37,18 @@ public record CheckpointMetadata(
         long trainingSeed,
         double trainingSeconds,
         ValidationMetrics validation,
+        Refit refit,
         Instant createdAt) {
+
+    /**
+     * A network trained again, after validation, with the same recipe on the training and the
+     * validation names; it keeps the validated network's calibration.
+     *
+     * @param names    distinct names it trained on
+     * @param examples training examples (a name listed under several origins is one per origin)
+     */
+    public record Refit(int names, int examples) {
+    }
 
     /** The layout version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;

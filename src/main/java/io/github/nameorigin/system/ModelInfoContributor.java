@@ -36,6 +36,8 @@ class ModelInfoContributor implements InfoContributor {
             if (metadata.validation() != null) {
                 model.put("validationTop1", metadata.validation().top1());
             }
+            // With a refit, the validation figures are the validated network's, not the served one's.
+            model.put("refitOnAllNames", metadata.refit() != null);
         });
         builder.withDetail("model", model);
     }

@@ -120,6 +120,9 @@ public record NameOriginProperties(
      *                           normalised to mean 1 over the training examples: 0 weighs all
      *                           examples alike, 0.5 is inverse square-root frequency, 1 fully
      *                           balances the origins (batched architectures)
+     * @param refit              after validating, train a second network with the same recipe and
+     *                           seed on all names (training and validation), and serve it with the
+     *                           validated network's calibration; about twice the training time
      */
     public record Training(
             @DefaultValue("42") long seed,
@@ -132,7 +135,8 @@ public record NameOriginProperties(
             @DefaultValue("20") @Min(1) int lossEvery,
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
             @DefaultValue("true") boolean cosineDecay,
-            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower) {
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower,
+            @DefaultValue("false") boolean refit) {
 
         /** The bound constructor: every property. */
         @ConstructorBinding
@@ -140,7 +144,7 @@ public record NameOriginProperties(
         }
 
         /**
-         * Hyperparameters without class weighting.
+         * Hyperparameters without class weighting or refit.
          *
          * @param seed               see the record
          * @param epochs             see the record
@@ -156,7 +160,7 @@ public record NameOriginProperties(
         public Training(long seed, int epochs, int iterations, int batchSize, float learningRate,
                 double validationFraction, int logEvery, int lossEvery, float labelSmoothing, boolean cosineDecay) {
             this(seed, epochs, iterations, batchSize, learningRate, validationFraction, logEvery, lossEvery,
-                    labelSmoothing, cosineDecay, 0f);
+                    labelSmoothing, cosineDecay, 0f, false);
         }
     }
 

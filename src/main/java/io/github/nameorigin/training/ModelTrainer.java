@@ -1,11 +1,5 @@
 package io.github.nameorigin.training;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.nn.Block;
 import ai.djl.training.Trainer;
 
 import org.slf4j.Logger;
@@ -37,15 +31,14 @@ import io.github.nameorigin.system.NameOriginProperties;
 
 /**
  * Trains a model on a dataset: split by distinct name, vocabulary from the training names, the
- * network from {@link NetworkFactory}, the loop in {@link TrainingLoop}, the best epoch by
- * validation top-1 kept, a temperature and a top-label map fitted on validation, and the
- * validation report (its ECE out of fold, see {@link TopLabelCalibration#outOfFold}).
+ * network from {@link NetworkFactory}, the loop in {@link TrainingLoop} (its last epoch is kept),
+ * a temperature and a top-label map fitted on validation, and the validation report (its ECE out
+ * of fold, see {@link TopLabelCalibration#outOfFold}); optionally a refit on all names.
  * Seeded and deterministic. Only one training may run per JVM (DJL allows one gradient collector).
  */
 public final class ModelTrainer {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
-    private static final int EVAL_BATCH = 512;
 
     private final NameOriginProperties.Model architecture;
     private final NameOriginProperties.Training config;
@@ -93,51 +86,54 @@ public final class ModelTrainer {
     }
 
     /**
-     * Trains on a dataset.
+     * Trains on a dataset: a network on the training split, validated and calibrated on the rest;
+     * with {@code refit} set, then a second one on all names (see {@link #refit}).
      *
      * @param dataset the names
      * @return the trained model; the caller owns it
      */
     public LoadedModel train(NamesDataset dataset) {
         long started = System.nanoTime();
-        Engine.getInstance().setRandomSeed((int) initSeed);
-        DatasetSplit split = DatasetSplit.of(dataset, config.validationFraction(), config.seed());
-        List<NamesDataset.LabelledName> trainNames = trainingShare < 1
-                ? share(split.train(), trainingShare, config.seed()) : split.train();
-        Vocabulary vocabulary = Vocabulary.of(trainNames.stream().map(NamesDataset.LabelledName::key).toList());
-        List<Example> examples = new ArrayList<>();
-        for (NamesDataset.LabelledName name : trainNames) {
-            for (int label : name.labels()) {
-                examples.add(new Example(name.name(), vocabulary.encode(name.key()), label));
+        try {
+            DatasetSplit split = DatasetSplit.of(dataset, config.validationFraction(), config.seed());
+            if (trainingShare < 1) {
+                split = new DatasetSplit(share(split.train(), trainingShare, config.seed()), split.validation());
             }
+            LoadedModel validated = train(dataset, split, started);
+            if (!config.refit()) {
+                return validated;
+            }
+            try (validated) {
+                return refit(dataset, split, validated, started);
+            }
+        } finally {
+            monitor.finish();
         }
+    }
+
+    /**
+     * Trains on a split's training names, scoring the validation names after each epoch, then
+     * fits the calibration on them and scores the last epoch's network.
+     */
+    LoadedModel train(NamesDataset dataset, DatasetSplit split, long started) {
+        List<NamesDataset.LabelledName> trainNames = split.train();
+        Vocabulary vocabulary = Vocabulary.of(trainNames.stream().map(NamesDataset.LabelledName::key).toList());
+        List<Example> examples = examples(trainNames, vocabulary);
         Validation validation = Validation.of(split.validation(), vocabulary);
         List<String> origins = dataset.origins();
         log.info("Training {} on {} names ({} examples), validating on {}; {} origins, {} characters",
                 architecture.architecture(), trainNames.size(), examples.size(), validation.size(),
                 origins.size(), vocabulary.chars().length());
-        Model model = NetworkFactory.model(architecture, vocabulary.size(), origins.size());
+        List<Double> accuracies = new ArrayList<>();
+        Model model = fit(vocabulary, origins, examples, network -> {
+            double accuracy = validation.top1(validation.logProbabilities(network), origins.size());
+            accuracies.add(accuracy);
+            monitor.validation(accuracy);
+            return accuracy;
+        });
         boolean handedOver = false;
         try {
-            TrainingLoop loop = new TrainingLoop(architecture, config, monitor, origins, new Random(initSeed));
-            List<Double> accuracies = new ArrayList<>();
-            byte[][] best = {null};
-            double[] bestAccuracy = {-1};
-            try (Trainer trainer = model.newTrainer(loop.trainingConfig(examples.size()))) {
-                trainer.initialize(NameBatch.initShapes());
-                loop.run(trainer, examples, () -> {
-                    double accuracy = validation.top1(logProbabilities(model, validation.encoded()), origins.size());
-                    accuracies.add(accuracy);
-                    monitor.validation(accuracy);
-                    if (accuracy > bestAccuracy[0]) {
-                        bestAccuracy[0] = accuracy;
-                        best[0] = snapshot(model.getBlock());
-                    }
-                    return accuracy;
-                });
-            }
-            restore(model, best[0]);
-            float[][] logProbabilities = LoadedModel.rows(logProbabilities(model, validation.encoded()), origins.size());
+            float[][] logProbabilities = LoadedModel.rows(validation.logProbabilities(model), origins.size());
             List<int[]> gold = validation.gold();
             float temperature = TemperatureScaling.fit(logProbabilities, gold);
             TopLabelCalibration topLabel = TopLabelCalibration.fit(
@@ -155,7 +151,7 @@ public final class ModelTrainer {
                     vocabulary.chars(), origins, temperature, topLabel, dataset.fingerprint(), config.seed(), seconds,
                     new ValidationMetrics(report.names(), report.top1(), report.top3(), report.macroF1(),
                             report.ece(), eceRaw),
-                    Instant.now());
+                    null, Instant.now());
             TrainingHistory history = new TrainingHistory(config.lossEvery(), monitor.snapshot().lossCurve(),
                     accuracies);
             log.info("Training done in {} s: validation top-1 {}, top-3 {}, macro-F1 {}, ECE out of fold {} "
@@ -169,8 +165,73 @@ public final class ModelTrainer {
             if (!handedOver) {
                 model.close();
             }
-            monitor.finish();
         }
+    }
+
+    /**
+     * Trains a second network with the same recipe and initialisation seed on all of a split's
+     * names (training and validation), and serves it with the first one's temperature and
+     * top-label map. There are no names left to score it on, so its report, validation figures
+     * and history are the validated network's: they describe the recipe on names it had not seen.
+     */
+    LoadedModel refit(NamesDataset dataset, DatasetSplit split, LoadedModel validated, long started) {
+        List<NamesDataset.LabelledName> all = new ArrayList<>(split.train());
+        all.addAll(split.validation());
+        Vocabulary vocabulary = Vocabulary.of(all.stream().map(NamesDataset.LabelledName::key).toList());
+        List<Example> examples = examples(all, vocabulary);
+        List<String> origins = dataset.origins();
+        log.info("Refitting on all {} names ({} examples), validation names included", all.size(), examples.size());
+        Model model = fit(vocabulary, origins, examples, null);
+        boolean handedOver = false;
+        try {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            CheckpointMetadata first = validated.metadata();
+            CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture,
+                    vocabulary.chars(), origins, first.temperature(), first.calibration(), dataset.fingerprint(),
+                    config.seed(), seconds, first.validation(),
+                    new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now());
+            log.info("Refit done in {} s in all; served with the validated network's calibration",
+                    "%.1f".formatted(seconds));
+            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history());
+            handedOver = true;
+            return loaded;
+        } finally {
+            if (!handedOver) {
+                model.close();
+            }
+        }
+    }
+
+    /**
+     * Builds a network from the initialisation seed and runs the whole training schedule on it;
+     * {@code validate} scores it after each epoch (null: no validation). The caller owns the
+     * returned model; it is closed here if training fails.
+     */
+    private Model fit(Vocabulary vocabulary, List<String> origins, List<Example> examples,
+            ToDoubleFunction<Model> validate) {
+        Engine.getInstance().setRandomSeed((int) initSeed);
+        Model model = NetworkFactory.model(architecture, vocabulary.size(), origins.size());
+        try {
+            TrainingLoop loop = new TrainingLoop(architecture, config, monitor, origins, new Random(initSeed));
+            try (Trainer trainer = model.newTrainer(loop.trainingConfig(examples.size()))) {
+                trainer.initialize(NameBatch.initShapes());
+                loop.run(trainer, examples, validate == null ? null : () -> validate.applyAsDouble(model));
+            }
+            return model;
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static List<Example> examples(List<NamesDataset.LabelledName> names, Vocabulary vocabulary) {
+        List<Example> examples = new ArrayList<>();
+        for (NamesDataset.LabelledName name : names) {
+            for (int label : name.labels()) {
+                examples.add(new Example(name.name(), vocabulary.encode(name.key()), label));
+            }
+        }
+        return examples;
     }
 
     /** The same share of each origin's names (by primary origin), picked by a seeded shuffle. */
@@ -186,45 +247,6 @@ public final class ModelTrainer {
             kept.addAll(group.subList(0, (int) Math.max(1, Math.round(share * group.size()))));
         }
         return kept;
-    }
-
-    private static float[] logProbabilities(Model model, List<int[]> encoded) {
-        List<float[]> parts = new ArrayList<>();
-        int total = 0;
-        for (int from = 0; from < encoded.size(); from += EVAL_BATCH) {
-            float[] part = LoadedModel.logProbabilities(model.getBlock(), model.getNDManager(),
-                    encoded.subList(from, Math.min(encoded.size(), from + EVAL_BATCH)));
-            parts.add(part);
-            total += part.length;
-        }
-        float[] out = new float[total];
-        int at = 0;
-        for (float[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
-    }
-
-    private static byte[] snapshot(Block block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void restore(Model model, byte[] parameters) {
-        if (parameters == null) {
-            return;
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-            model.getBlock().loadParameters(model.getNDManager(), in);
-        } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new IllegalStateException("Cannot restore the best epoch's parameters", e);
-        }
     }
 
     private static String fmt(double value) {

@@ -88,7 +88,8 @@ final class TrainingLoop {
      *
      * @param trainer  an initialized trainer
      * @param examples the training examples
-     * @param validate called after each epoch; returns validation top-1
+     * @param validate called after each epoch, returns validation top-1; null when there are no
+     *                 validation names (the refit on all names)
      */
     void run(Trainer trainer, List<Example> examples, DoubleSupplier validate) {
         long total = totalSteps(examples.size());
@@ -151,10 +152,14 @@ final class TrainingLoop {
     }
 
     private void endEpoch(DoubleSupplier validate, int epoch, long started) {
+        monitor.step(step, epoch);
+        if (validate == null) {
+            log.info("Epoch {}: step {}, {} s", epoch, step, "%.1f".formatted((System.nanoTime() - started) / 1e9));
+            return;
+        }
         long validationStarted = System.nanoTime();
         double accuracy = validate.getAsDouble();
         validationNanos += System.nanoTime() - validationStarted;
-        monitor.step(step, epoch);
         log.info("Epoch {}: step {}, {} s, validation top-1 {}", epoch, step,
                 "%.1f".formatted((System.nanoTime() - started) / 1e9), "%.4f".formatted(accuracy));
     }

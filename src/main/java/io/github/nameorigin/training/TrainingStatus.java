@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.nameorigin.model.ModelState;
+import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ValidationMetrics;
 
 /**
@@ -64,8 +65,10 @@ public record TrainingStatus(ModelState state, String source, String failure, Pr
      * @param created         when its checkpoint was made
      * @param trainingSeconds how long it trained
      * @param temperature     its calibration temperature
+     * @param refit           how it was trained again on all names after validation (the
+     *                        validation figures are then the validated network's), or null
      */
     public record ModelSummary(String architecture, int hiddenSize, boolean bidirectional, List<String> origins,
-            Instant created, double trainingSeconds, float temperature) {
+            Instant created, double trainingSeconds, float temperature, CheckpointMetadata.Refit refit) {
     }
 }

@@ -41,7 +41,7 @@ class TrainingStatusController {
         TrainingStatus.ModelSummary summary = metadata == null ? null : new TrainingStatus.ModelSummary(
                 metadata.architecture().architecture(), metadata.architecture().hiddenSize(),
                 metadata.architecture().bidirectional(), metadata.origins(), metadata.createdAt(),
-                metadata.trainingSeconds(), metadata.temperature());
+                metadata.trainingSeconds(), metadata.temperature(), metadata.refit());
         // Without a run in this process, the loss curve is the one stored with the live model.
         TrainingHistory history = ran ? null : registry.history().orElse(null);
         Integer lossEvery = ran ? Integer.valueOf(run.lossEvery()) : history == null ? null : history.lossEvery();

@@ -1,8 +1,12 @@
 package io.github.nameorigin.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import ai.djl.Model;
+
+import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.Vocabulary;
 
 /**
@@ -12,6 +16,8 @@ import io.github.nameorigin.model.Vocabulary;
  * @param gold    the origins each name is listed under
  */
 record Validation(List<int[]> encoded, List<int[]> gold) {
+
+    private static final int CHUNK = 512;
 
     static Validation of(List<NamesDataset.LabelledName> names, Vocabulary vocabulary) {
         List<int[]> encoded = new ArrayList<>();
@@ -24,6 +30,26 @@ record Validation(List<int[]> encoded, List<int[]> gold) {
             }
         }
         return new Validation(List.copyOf(encoded), List.copyOf(gold));
+    }
+
+    /**
+     * The model's log-probabilities of these names, flattened row by row, computed in chunks so
+     * a forward pass never holds more than {@value #CHUNK} names.
+     */
+    float[] logProbabilities(Model model) {
+        float[] out = new float[0];
+        for (int from = 0; from < encoded.size(); from += CHUNK) {
+            float[] part = LoadedModel.logProbabilities(model.getBlock(), model.getNDManager(),
+                    encoded.subList(from, Math.min(encoded.size(), from + CHUNK)));
+            if (from == 0) {
+                out = part;
+            } else {
+                float[] joined = Arrays.copyOf(out, out.length + part.length);
+                System.arraycopy(part, 0, joined, out.length, part.length);
+                out = joined;
+            }
+        }
+        return out;
     }
 
     int size() {

@@ -51,7 +51,7 @@ public final class SyntheticCheckpoint {
                 args.length > 5 ? Integer.parseInt(args[5]) : 1);
         CheckpointMetadata metadata = new CheckpointMetadata(base.formatVersion(), architecture, base.vocabulary(),
                 base.origins(), base.temperature(), base.calibration(), "synthetic (untrained, for speed tests only)", 0, 0,
-                base.validation(), Instant.now());
+                base.validation(), base.refit(), Instant.now());
         Files.createDirectories(out);
         try (Model model = NetworkFactory.model(architecture, new Vocabulary(base.vocabulary()).size(),
                 base.origins().size())) {

@@ -86,7 +86,8 @@ class EvaluateCommandTests {
         public CheckpointMetadata metadata() {
             NameOriginProperties.Model architecture = new NameOriginProperties.Model("gru", 8, 8, 1, false, 0f);
             return new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture, "abc", origins(), 1.5f,
-                    null, "fingerprint", 42, 1, new ValidationMetrics(3, 1, 1, 1, 0, 0), Instant.EPOCH);
+                    null, "fingerprint", 42, 1, new ValidationMetrics(3, 1, 1, 1, 0, 0), null,
+                    Instant.EPOCH);
         }
 
         @Override

@@ -33,7 +33,8 @@ class CheckpointStoreTests {
                 List.of("A", "B", "C", "D", "E"), 1.5f,
                 new TopLabelCalibration(new float[] {0.3f, 0.6f, 0.9f}, new float[] {0.35f, 0.5f, 0.8f}),
                 "fingerprint", 42, 1.0,
-                new ValidationMetrics(10, 0.5, 0.8, 0.4, 0.05, 0.07), Instant.parse("2026-01-02T03:04:05Z"));
+                new ValidationMetrics(10, 0.5, 0.8, 0.4, 0.05, 0.07), new CheckpointMetadata.Refit(15, 16),
+                Instant.parse("2026-01-02T03:04:05Z"));
         return new LoadedModel(NetworkFactoryTests.initialized(config), metadata, null,
                 new TrainingHistory(10, List.of(2.0, 1.5), List.of(0.4, 0.5)));
     }

@@ -44,7 +44,7 @@ class LoadedModelTests {
         NameOriginProperties.Model config = new NameOriginProperties.Model("gru", 16, 8, 1, true, 0f, 64, 8, 1);
         CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, config,
                 " '-abcdefghijklmnopqrstuvwxyz", List.of("A", "B", "C"), 0.8f, null, "f", 1, 1,
-                new ValidationMetrics(1, 1, 1, 1, 0, 0), Instant.EPOCH);
+                new ValidationMetrics(1, 1, 1, 1, 0, 0), null, Instant.EPOCH);
         Random random = new Random(9);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 150; i++) {

@@ -41,6 +41,17 @@ class ModelInfoContributorTests {
         given(registry.state()).willReturn(ModelState.READY);
         given(registry.metadata()).willReturn(Optional.of(metadata));
 
-        assertThat(modelInfo()).containsEntry("state", "READY").containsEntry("origins", List.of("Japanese", "German"));
+        assertThat(modelInfo()).containsEntry("state", "READY").containsEntry("origins", List.of("Japanese", "German"))
+                .containsEntry("refitOnAllNames", false);
+    }
+
+    @Test
+    void saysWhenTheServedNetworkWasRefittedOnAllNames() {
+        CheckpointMetadata metadata = mock(CheckpointMetadata.class);
+        given(metadata.refit()).willReturn(new CheckpointMetadata.Refit(15675, 16139));
+        given(registry.state()).willReturn(ModelState.READY);
+        given(registry.metadata()).willReturn(Optional.of(metadata));
+
+        assertThat(modelInfo()).containsEntry("refitOnAllNames", true);
     }
 }

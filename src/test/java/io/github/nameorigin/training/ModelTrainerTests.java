@@ -3,10 +3,12 @@ package io.github.nameorigin.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.system.NameOriginProperties;
 
@@ -40,6 +42,9 @@ class ModelTrainerTests {
             assertThat(model.metadata().validation().ece()).isEqualTo(model.evaluation().ece()).isBetween(0.0, 1.0);
             assertThat(model.evaluation().perOrigin()).hasSize(dataset.origins().size());
             assertThat(model.history().validationAccuracyPerEpoch()).hasSize(2);
+            // The last epoch's network is the one kept and reported.
+            assertThat(model.metadata().validation().top1())
+                    .isEqualTo(model.history().validationAccuracyPerEpoch().get(1));
         }
         TrainingMonitor.Snapshot run = monitor.snapshot();
         assertThat(run.running()).isFalse();
@@ -49,6 +54,46 @@ class ModelTrainerTests {
 
         try (LoadedModel again = new ModelTrainer(gru, quick(1), new TrainingMonitor()).train(dataset)) {
             assertThat(again.predict(names)).isDeepEqualTo(first);
+        }
+    }
+
+    @Test
+    void refitTrainsOnEveryNameWithTheValidatedCalibration() {
+        NamesDataset dataset = NamesDataset.read(FIXTURE);
+        NameOriginProperties.Model gru = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
+        NameOriginProperties.Training q = quick(1);
+        NameOriginProperties.Training refit = new NameOriginProperties.Training(q.seed(), 3, q.iterations(),
+                q.batchSize(), q.learningRate(), q.validationFraction(), q.logEvery(), q.lossEvery(),
+                q.labelSmoothing(), q.cosineDecay(), 0f, true);
+        NameOriginProperties.Training plain = new NameOriginProperties.Training(q.seed(), 3, q.iterations(),
+                q.batchSize(), q.learningRate(), q.validationFraction(), q.logEvery(), q.lossEvery(),
+                q.labelSmoothing(), q.cosineDecay(), 0f, false);
+        TrainingMonitor monitor = new TrainingMonitor();
+        List<String> names = dataset.names().stream().map(NamesDataset.LabelledName::name).toList();
+        int examples = dataset.names().stream().mapToInt(n -> n.labels().length).sum();
+        try (LoadedModel validated = new ModelTrainer(gru, plain, new TrainingMonitor()).train(dataset);
+                LoadedModel model = new ModelTrainer(gru, refit, monitor).train(dataset)) {
+            assertThat(model.metadata().refit())
+                    .isEqualTo(new CheckpointMetadata.Refit(dataset.names().size(), examples));
+            assertThat(validated.metadata().refit()).isNull();
+            // Every name, validation names included, is readable: the vocabulary covers them all.
+            assertThat(names).allMatch(model::isUsable);
+            // Calibration and report come from the validated network, which the refit replays first.
+            assertThat(model.metadata().temperature()).isEqualTo(validated.metadata().temperature());
+            assertThat(model.metadata().calibration().confidence())
+                    .isEqualTo(validated.metadata().calibration().confidence());
+            assertThat(model.metadata().validation()).isEqualTo(validated.metadata().validation());
+            assertThat(model.evaluation()).usingRecursiveComparison().ignoringFields("createdAt")
+                    .isEqualTo(validated.evaluation());
+            // A network of its own: it trained on more names.
+            assertThat(Arrays.deepEquals(model.predict(names), validated.predict(names))).isFalse();
+            TrainingMonitor.Snapshot run = monitor.snapshot();
+            assertThat(run.running()).isFalse();
+            assertThat(run.step()).isEqualTo(run.totalSteps())
+                    .isEqualTo(3L * BatchPlan.batchesPerEpoch(examples, q.batchSize()));
+            try (LoadedModel again = new ModelTrainer(gru, refit, new TrainingMonitor()).train(dataset)) {
+                assertThat(again.predict(names)).isDeepEqualTo(model.predict(names));
+            }
         }
     }
 

@@ -36,6 +36,8 @@ import io.github.nameorigin.system.NameOriginProperties;
  * networks from different initialisation seeds and scores the mean of their probabilities. With
  * {@code -Dexperiment.training-share=0.8} each run trains on that share of its training names
  * (the same share of every origin) and validates on the whole validation split: a learning curve.
+ * With {@code -Dexperiment.refit-check=true} each split seed compares, on half its validation
+ * names, a validated network with one refitted on the training names and the other half.
  */
 public final class TrainingExperiment {
 
@@ -138,6 +140,56 @@ public final class TrainingExperiment {
         return new double[] {report.top1(), report.top3(), report.macroF1(), eceBefore, report.ece(), t};
     }
 
+    /**
+     * Checks the refit on names neither network saw: the split's validation names are dealt
+     * alternately into two halves; for each half, one network trains on the training names and is
+     * validated and calibrated on that half, a second is refitted on the training names and that
+     * half, and both are scored, each with its served calibration, on the other half.
+     */
+    private static void refitCheck(NamesDataset dataset, NameOriginProperties properties, String label)
+            throws IOException {
+        NameOriginProperties.Training training = properties.training();
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        List<List<NamesDataset.LabelledName>> halves = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < split.validation().size(); i++) {
+            halves.get(i % 2).add(split.validation().get(i));
+        }
+        for (int fold = 0; fold < 2; fold++) {
+            DatasetSplit inner = new DatasetSplit(split.train(), halves.get(fold));
+            ModelTrainer trainer = new ModelTrainer(properties.model(), training, new TrainingMonitor());
+            try (LoadedModel validated = trainer.train(dataset, inner, System.nanoTime());
+                    LoadedModel refitted = trainer.refit(dataset, inner, validated, System.nanoTime())) {
+                List<String> names = new ArrayList<>();
+                List<int[]> gold = new ArrayList<>();
+                for (NamesDataset.LabelledName name : halves.get(1 - fold)) {
+                    if (validated.isUsable(name.name()) && refitted.isUsable(name.name())) {
+                        names.add(name.name());
+                        gold.add(name.labels());
+                    }
+                }
+                StringBuilder line = new StringBuilder("%s\tseed=%s\tREFIT fold=%d names=%d"
+                        .formatted(label, training.seed(), fold, names.size()));
+                for (LoadedModel model : List.of(validated, refitted)) {
+                    float[][] p = model.predict(names);
+                    EvaluationReport r = Evaluator.evaluate(model.origins(), p, gold, null, null);
+                    double confidence = Arrays.stream(p).mapToDouble(row -> {
+                        double max = 0;
+                        for (float v : row) {
+                            max = Math.max(max, v);
+                        }
+                        return max;
+                    }).average().orElse(Double.NaN);
+                    line.append("\t%s top1=%.4f top3=%.4f macroF1=%.4f ece=%.4f confidence=%.4f".formatted(
+                            model == validated ? "validated" : "refit", r.top1(), r.top3(), r.macroF1(), r.ece(),
+                            confidence));
+                }
+                System.out.println(line);
+                Files.writeString(Path.of("target-exp/results.tsv"), line + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger(ModelTrainer.class)).setLevel(Level.INFO);
@@ -158,6 +210,10 @@ public final class TrainingExperiment {
             map.put("nameorigin.training.seed", seed);
             NameOriginProperties properties = new Binder(new MapConfigurationPropertySource(map))
                     .bindOrCreate("nameorigin", NameOriginProperties.class);
+            if (Boolean.getBoolean("experiment.refit-check")) {
+                refitCheck(dataset, properties, label);
+                continue;
+            }
             long started = System.nanoTime();
             int members = Integer.getInteger("experiment.ensemble", 1);
             if (members > 1) {
