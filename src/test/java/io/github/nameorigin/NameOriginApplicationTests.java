@@ -63,6 +63,7 @@ class NameOriginApplicationTests {
         JsonNode status = awaitReady();
         assertThat(status.get("source").asString()).isEqualTo("training");
         assertThat(status.get("progress").get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(status.get("progress").get("phase").asString()).isEqualTo("TRAINING");
         assertThat(status.get("lossCurve").size()).isPositive();
         assertThat(status.get("validation").get("macroF1").isNumber()).isTrue();
         assertThat(status.get("model").get("origins").size()).isEqualTo(6);

@@ -94,6 +94,7 @@ public final class ModelTrainer {
      */
     public LoadedModel train(NamesDataset dataset) {
         long started = System.nanoTime();
+        monitor.phase(TrainingMonitor.Phase.TRAINING);
         try {
             DatasetSplit split = DatasetSplit.of(dataset, config.validationFraction(), config.seed());
             if (trainingShare < 1) {
@@ -103,6 +104,7 @@ public final class ModelTrainer {
             if (!config.refit()) {
                 return validated;
             }
+            monitor.phase(TrainingMonitor.Phase.REFIT);
             try (validated) {
                 return refit(dataset, split, validated, started);
             }

@@ -29,6 +29,15 @@ public class TrainingMonitor {
     private double validationAccuracy = Double.NaN;
     private Instant startedAt;
     private Instant finishedAt;
+    private Phase phase = Phase.TRAINING;
+
+    /** Which of a training's runs the progress is about. */
+    public enum Phase {
+        /** Training on the training names, validated after each epoch. */
+        TRAINING,
+        /** Training again on all names after validation ({@code nameorigin.training.refit}). */
+        REFIT
+    }
 
     /**
      * A recent training example: the name, the true origin, the model's guess.
@@ -55,11 +64,12 @@ public class TrainingMonitor {
      * @param recentGuesses      the latest sample guesses, newest last
      * @param startedAt          start time, or null
      * @param elapsed            time since start (to the end when finished)
-     * @param eta                estimated time left, or null when unknown
+     * @param eta                estimated time left (of this phase), or null when unknown
+     * @param phase              the run the steps count: training, or the refit after it
      */
     public record Snapshot(boolean running, long step, long totalSteps, int epoch, double loss,
             double validationAccuracy, int lossEvery, List<Double> lossCurve, List<SampleGuess> recentGuesses,
-            Instant startedAt, Duration elapsed, Duration eta) {
+            Instant startedAt, Duration elapsed, Duration eta, Phase phase) {
 
         /**
          * Share of the planned steps done, 0 to 100.
@@ -89,6 +99,15 @@ public class TrainingMonitor {
         this.recent.clear();
         this.startedAt = Instant.now();
         this.finishedAt = null;
+    }
+
+    /**
+     * Says which run the following steps belong to; {@link #start} keeps it, so it is set before.
+     *
+     * @param phase the run
+     */
+    public synchronized void phase(Phase phase) {
+        this.phase = phase;
     }
 
     /**
@@ -154,6 +173,6 @@ public class TrainingMonitor {
             eta = Duration.ZERO;
         }
         return new Snapshot(running, step, totalSteps, epoch, loss, validationAccuracy, lossEvery,
-                List.copyOf(lossCurve), List.copyOf(recent), startedAt, elapsed, eta);
+                List.copyOf(lossCurve), List.copyOf(recent), startedAt, elapsed, eta, phase);
     }
 }

@@ -33,10 +33,12 @@ public record TrainingStatus(ModelState state, String source, String failure, Pr
      * @param epoch          current epoch
      * @param percent        share done, 0 to 100
      * @param elapsedSeconds time since start
-     * @param etaSeconds     estimated time left, null when unknown
+     * @param etaSeconds     estimated time left in this phase, null when unknown
+     * @param phase          {@code TRAINING}, or {@code REFIT} when training again on all names
+     *                       after validation (step, epoch and time then count from its start)
      */
     public record Progress(long step, long total, int epoch, double percent, double elapsedSeconds,
-            Double etaSeconds) {
+            Double etaSeconds, TrainingMonitor.Phase phase) {
     }
 
     /**

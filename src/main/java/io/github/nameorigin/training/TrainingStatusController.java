@@ -31,7 +31,7 @@ class TrainingStatusController {
         boolean ran = run.startedAt() != null;
         TrainingStatus.Progress progress = ran ? new TrainingStatus.Progress(run.step(), run.totalSteps(),
                 run.epoch(), Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
-                run.eta() == null ? null : run.eta().toMillis() / 1000.0) : null;
+                run.eta() == null ? null : run.eta().toMillis() / 1000.0, run.phase()) : null;
         TrainingStatus.Validation validation = null;
         if (metadata != null && metadata.validation() != null && !run.running()) {
             validation = TrainingStatus.Validation.of(metadata.validation());

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class EvaluationControllerTests {
 
     private static final TrainingMonitor.Snapshot IDLE = new TrainingMonitor.Snapshot(false, 0, 0, 0, Double.NaN,
-            Double.NaN, 1, List.of(), List.of(), null, Duration.ZERO, null);
+            Double.NaN, 1, List.of(), List.of(), null, Duration.ZERO, null, TrainingMonitor.Phase.TRAINING);
 
     @Autowired
     MockMvcTester mvc;
@@ -74,7 +74,8 @@ class EvaluationControllerTests {
     @Test
     void drawsTheLiveLossCurveWhileTraining() {
         given(monitor.snapshot()).willReturn(new TrainingMonitor.Snapshot(true, 300, 1000, 1, 1.2, Double.NaN, 100,
-                List.of(2.5, 1.9, 1.2), List.of(), null, Duration.ofSeconds(3), null));
+                List.of(2.5, 1.9, 1.2), List.of(), null, Duration.ofSeconds(3), null,
+                TrainingMonitor.Phase.TRAINING));
         given(registry.history()).willReturn(Optional.of(new TrainingHistory(7, List.of(9.0), List.of())));
         assertThat(mvc.get().uri("/training/loss.svg")).hasStatusOk()
                 .hasContentTypeCompatibleWith("image/svg+xml")

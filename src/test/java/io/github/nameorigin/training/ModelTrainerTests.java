@@ -48,6 +48,7 @@ class ModelTrainerTests {
         }
         TrainingMonitor.Snapshot run = monitor.snapshot();
         assertThat(run.running()).isFalse();
+        assertThat(run.phase()).isEqualTo(TrainingMonitor.Phase.TRAINING);
         assertThat(run.step()).isEqualTo(run.totalSteps()).isPositive();
         assertThat(run.lossCurve()).isNotEmpty();
         assertThat(run.recentGuesses()).isNotEmpty();
@@ -87,8 +88,10 @@ class ModelTrainerTests {
                     .isEqualTo(validated.evaluation());
             // A network of its own: it trained on more names.
             assertThat(Arrays.deepEquals(model.predict(names), validated.predict(names))).isFalse();
+            // The progress left behind is the refit's: every name, all three epochs.
             TrainingMonitor.Snapshot run = monitor.snapshot();
             assertThat(run.running()).isFalse();
+            assertThat(run.phase()).isEqualTo(TrainingMonitor.Phase.REFIT);
             assertThat(run.step()).isEqualTo(run.totalSteps())
                     .isEqualTo(3L * BatchPlan.batchesPerEpoch(examples, q.batchSize()));
             try (LoadedModel again = new ModelTrainer(gru, refit, new TrainingMonitor()).train(dataset)) {
