@@ -1,7 +1,6 @@
 package io.github.nameorigin.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import ai.djl.Model;
@@ -37,17 +36,19 @@ record Validation(List<int[]> encoded, List<int[]> gold) {
      * a forward pass never holds more than {@value #CHUNK} names.
      */
     float[] logProbabilities(Model model) {
-        float[] out = new float[0];
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
         for (int from = 0; from < encoded.size(); from += CHUNK) {
             float[] part = LoadedModel.logProbabilities(model.getBlock(), model.getNDManager(),
                     encoded.subList(from, Math.min(encoded.size(), from + CHUNK)));
-            if (from == 0) {
-                out = part;
-            } else {
-                float[] joined = Arrays.copyOf(out, out.length + part.length);
-                System.arraycopy(part, 0, joined, out.length, part.length);
-                out = joined;
-            }
+            parts.add(part);
+            total += part.length;
+        }
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
         }
         return out;
     }
