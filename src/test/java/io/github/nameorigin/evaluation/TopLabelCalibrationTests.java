@@ -27,6 +27,16 @@ class TopLabelCalibrationTests {
         return p;
     }
 
+    /** {@code n} names with the same probabilities and the same gold origin. */
+    private static float[][] repeated(int n, float[] probabilities, int origin, List<int[]> gold) {
+        float[][] p = new float[n][];
+        for (int i = 0; i < n; i++) {
+            p[i] = probabilities.clone();
+            gold.add(new int[] {origin});
+        }
+        return p;
+    }
+
     @Test
     void fitsTheShareOfRightTopGuesses() {
         List<int[]> gold = new ArrayList<>();
@@ -70,19 +80,11 @@ class TopLabelCalibrationTests {
     @Test
     void neverClaimsCertaintyNorLessThanAUniformGuess() {
         List<int[]> allRight = new ArrayList<>();
-        float[][] confident = new float[10][];
-        for (int i = 0; i < confident.length; i++) {
-            confident[i] = new float[] {0.99f, 0.005f, 0.005f};
-            allRight.add(new int[] {0});
-        }
+        float[][] confident = repeated(10, new float[] {0.99f, 0.005f, 0.005f}, 0, allRight);
         assertThat(TopLabelCalibration.fit(confident, allRight).map(0.99f)).isEqualTo(11f / 12f);
 
         List<int[]> allWrong = new ArrayList<>();
-        float[][] unsure = new float[50][];
-        for (int i = 0; i < unsure.length; i++) {
-            unsure[i] = new float[] {0.4f, 0.35f, 0.25f};
-            allWrong.add(new int[] {2});
-        }
+        float[][] unsure = repeated(50, new float[] {0.4f, 0.35f, 0.25f}, 2, allWrong);
         assertThat(TopLabelCalibration.fit(unsure, allWrong).map(0.4f)).isEqualTo(1f / 3f);
     }
 
