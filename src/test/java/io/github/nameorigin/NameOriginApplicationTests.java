@@ -87,6 +87,9 @@ class NameOriginApplicationTests {
         String metrics = get("/actuator/prometheus").body();
         assertThat(metrics).contains("nameorigin_training_step", "nameorigin_model_info{",
                 "nameorigin_prediction_names_total");
+        assertThat(metrics).containsPattern("nameorigin_training_phase\\{[^}]*phase=\"TRAINING\"} 1\\.0")
+                .containsPattern("nameorigin_training_phase\\{[^}]*phase=\"REFIT\"} 0\\.0");
+        assertThat(metrics).containsPattern("nameorigin_model_info\\{[^}]*refit=\"false\"");
     }
 
     private JsonNode awaitReady() throws Exception {

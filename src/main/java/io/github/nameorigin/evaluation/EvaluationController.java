@@ -3,6 +3,9 @@ package io.github.nameorigin.evaluation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.training.TrainingMonitor;
@@ -32,8 +35,20 @@ class EvaluationController {
     }
 
     @GetMapping("/model/evaluation")
-    EvaluationReport evaluation() {
-        return report();
+    LiveEvaluation evaluation() {
+        EvaluationReport report = report();
+        return new LiveEvaluation(report, registry.metadata().map(CheckpointMetadata::refit).orElse(null));
+    }
+
+    /**
+     * The live model's validation report, and whether the network served is not the one it
+     * scored but a second one trained on all names afterwards.
+     *
+     * @param report the validation report, its fields inlined
+     * @param refit  null when the scored network is served; otherwise the names and examples the
+     *               served network was trained on
+     */
+    record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit) {
     }
 
     @GetMapping(path = "/model/evaluation/confusion.svg", produces = SVG)

@@ -16,8 +16,9 @@ import io.github.nameorigin.model.ModelState;
 
 /**
  * Training and model gauges for Prometheus: step, epoch, loss and validation accuracy from the
- * {@link TrainingMonitor}; the model state; and {@code nameorigin_model_info} (value 1) tagged with
- * the live model's architecture and creation time. Tags are low-cardinality: no input names.
+ * {@link TrainingMonitor} and the phase they count; the model state; and
+ * {@code nameorigin_model_info} (value 1) tagged with the live model's architecture, creation time
+ * and whether it was refitted on all names. Tags are low-cardinality: no input names.
  */
 @Component
 class TrainingMetrics implements MeterBinder {
@@ -44,6 +45,12 @@ class TrainingMetrics implements MeterBinder {
         Gauge.builder("nameorigin.training.validation.accuracy", this, TrainingMetrics::validationAccuracy)
                 .description("Validation top-1 of the live model, or of the latest epoch while training")
                 .register(meters);
+        for (TrainingMonitor.Phase phase : TrainingMonitor.Phase.values()) {
+            Gauge.builder("nameorigin.training.phase", monitor, m -> m.snapshot().phase() == phase ? 1 : 0)
+                    .tag("phase", phase.name())
+                    .description("1 for the phase the step gauges count: training, or the refit on all names")
+                    .register(meters);
+        }
         for (ModelState state : ModelState.values()) {
             Gauge.builder("nameorigin.model.state", registry, r -> r.state() == state ? 1 : 0)
                     .tag("state", state.name()).description("1 for the model's current lifecycle state")
@@ -64,7 +71,8 @@ class TrainingMetrics implements MeterBinder {
         MultiGauge gauge = info;
         if (gauge != null) {
             gauge.register(List.of(MultiGauge.Row.of(Tags.of("architecture", metadata.architecture().architecture(),
-                    "created", metadata.createdAt().toString()), 1)), true);
+                    "created", metadata.createdAt().toString(), "refit", String.valueOf(metadata.refit() != null)), 1)),
+                    true);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.ModelState;
@@ -54,7 +55,20 @@ class EvaluationControllerTests {
                 .hasPathSatisfying("$.confusion[0]", v -> v.assertThat().asArray().containsExactly(3, 1))
                 .hasPathSatisfying("$.perOrigin[1].origin", v -> v.assertThat().isEqualTo("Chinese"))
                 .hasPathSatisfying("$.top1", v -> v.assertThat().isEqualTo(1.0))
-                .hasPathSatisfying("$.createdAt", v -> v.assertThat().isEqualTo("1970-01-01T00:00:00Z"));
+                .hasPathSatisfying("$.createdAt", v -> v.assertThat().isEqualTo("1970-01-01T00:00:00Z"))
+                .hasPathSatisfying("$.refit", v -> v.assertThat().isNull());
+    }
+
+    @Test
+    void saysWhenTheServedNetworkIsARefitOfTheScoredOne() {
+        given(registry.evaluation()).willReturn(Optional.of(report));
+        CheckpointMetadata metadata = org.mockito.Mockito.mock(CheckpointMetadata.class);
+        given(metadata.refit()).willReturn(new CheckpointMetadata.Refit(15_675, 16_195));
+        given(registry.metadata()).willReturn(Optional.of(metadata));
+        assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
+                .bodyJson().hasPathSatisfying("$.top1", v -> v.assertThat().isEqualTo(1.0))
+                .hasPathSatisfying("$.refit.names", v -> v.assertThat().isEqualTo(15_675))
+                .hasPathSatisfying("$.refit.examples", v -> v.assertThat().isEqualTo(16_195));
     }
 
     @Test
