@@ -54,14 +54,14 @@ public final class LoadedModel implements ServingModel {
 
     @Override
     public boolean isUsable(String name) {
-        return vocabulary.knowsALetterOf(NameNormalizer.normalize(name));
+        return vocabulary.knowsALetterOf(NameNormalizer.spelling(name));
     }
 
     @Override
     public float[][] predict(List<String> names) {
         List<int[]> encoded = new ArrayList<>(names.size());
         for (String name : names) {
-            encoded.add(vocabulary.encode(NameNormalizer.normalize(name)));
+            encoded.add(vocabulary.encode(NameNormalizer.spelling(name)));
         }
         int width = origins().size();
         float[][] out = new float[names.size()][];

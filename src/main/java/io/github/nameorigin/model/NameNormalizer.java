@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a raw name into the form the model reads: accents folded to their base letters (like the
- * tutorial's unicode-to-ASCII step, plus the letters Unicode does not decompose, such as ß or ł),
- * lower case, white space collapsed, and anything but letters, apostrophes and hyphens dropped
- * (the public dataset has stray digits and punctuation such as "Rafaj1" or "Maxa/B"). Letters
- * outside the vocabulary are dropped later by {@link Vocabulary#encode(String)}.
+ * The two forms of a raw name. {@link #spelling(String)} is what the model reads: lower case,
+ * accents kept, white space collapsed, and anything but letters, apostrophes and hyphens dropped
+ * (the public dataset has stray digits and punctuation such as "Rafaj1" or "Maxa/B").
+ * {@link #normalize(String)} also folds accents to their base letters (like the tutorial's
+ * unicode-to-ASCII step, plus the letters Unicode does not decompose, such as ß or ł): names are
+ * compared in that form, and {@link Vocabulary#encode(String)} reads a letter it does not know as
+ * its folded form. Letters still unknown are dropped there.
  */
 public final class NameNormalizer {
 
@@ -18,32 +20,49 @@ public final class NameNormalizer {
             Map.entry('ł', "l"), Map.entry('đ', "d"), Map.entry('ð', "d"), Map.entry('þ', "th"),
             Map.entry('ı', "i"), Map.entry('’', "'"), Map.entry('`', "'"), Map.entry('‘', "'"));
 
+    private static final Map<Character, String> APOSTROPHES = Map.of('’', "'", '`', "'", '‘', "'");
+
     private NameNormalizer() {
     }
 
     /**
-     * Normalizes a name.
+     * The name as written, in lower case, with its accents kept: compatibility forms composed
+     * (NFKC), white space collapsed, and anything but letters, apostrophes and hyphens dropped.
+     * {@link Vocabulary#encode(String)} folds a letter the vocabulary does not know the way
+     * {@link #normalize(String)} does.
+     *
+     * @param raw the name as given
+     * @return the lower-case name with its accents (possibly empty)
+     */
+    public static String spelling(String raw) {
+        return clean(Normalizer.normalize(raw.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFKC), APOSTROPHES);
+    }
+
+    /**
+     * Normalizes a name: its spelling with the accents folded to their base letters.
      *
      * @param raw the name as given
      * @return the folded, lower-case name (possibly empty)
      */
     public static String normalize(String raw) {
-        String lower = raw.strip().toLowerCase(Locale.ROOT);
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFKD);
-        StringBuilder out = new StringBuilder(decomposed.length());
+        return clean(Normalizer.normalize(raw.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFKD),
+                NON_DECOMPOSING);
+    }
+
+    /**
+     * Drops combining marks and everything but letters, apostrophes and hyphens, collapses white
+     * space, and replaces the characters {@code mapping} lists.
+     */
+    private static String clean(String text, Map<Character, String> mapping) {
+        StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK
-                    || Character.getType(c) == Character.COMBINING_SPACING_MARK
-                    || Character.getType(c) == Character.ENCLOSING_MARK) {
-                continue;
-            }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 space = true;
                 continue;
             }
-            String mapped = NON_DECOMPOSING.get(c);
+            String mapped = mapping.get(c);
             if (mapped == null && !(Character.isLetter(c) || c == '\'' || c == '-')) {
                 continue;
             }
@@ -51,11 +70,7 @@ public final class NameNormalizer {
                 out.append(' ');
             }
             space = false;
-            if (mapped != null) {
-                out.append(mapped);
-            } else {
-                out.append(c);
-            }
+            out.append(mapped != null ? mapped : String.valueOf(c));
         }
         return out.toString();
     }

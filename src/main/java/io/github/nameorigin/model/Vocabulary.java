@@ -5,7 +5,9 @@ import java.util.TreeSet;
 
 /**
  * The characters a model knows. Index 0 is padding; character {@code i} of {@link #chars()} has
- * index {@code i + 1}. Built from the normalized training names and stored in the checkpoint.
+ * index {@code i + 1}. Built from the training names' spellings (accents kept, see
+ * {@link NameNormalizer#spelling}) and stored in the checkpoint; checkpoints made before accents
+ * were kept hold only folded letters, and {@link #encode} folds what they do not know.
  */
 public final class Vocabulary {
 
@@ -68,13 +70,14 @@ public final class Vocabulary {
      * Whether a normalized name has at least one letter this vocabulary knows (apostrophes and
      * hyphens alone are not a name).
      *
-     * @param normalized a name passed through {@link NameNormalizer}
+     * @param normalized a name passed through {@link NameNormalizer#spelling} (or
+     *                   {@link NameNormalizer#normalize})
      * @return true when the name can be classified
      */
     public boolean knowsALetterOf(String normalized) {
-        for (int i = 0; i < normalized.length(); i++) {
-            char c = normalized.charAt(i);
-            if (Character.isLetter(c) && index[c] != 0) {
+        int[] known = encode(normalized);
+        for (int id : known) {
+            if (Character.isLetter(chars.charAt(id - 1))) {
                 return true;
             }
         }
@@ -82,18 +85,37 @@ public final class Vocabulary {
     }
 
     /**
-     * Indices of the known characters of a normalized name; unknown characters are dropped.
+     * Indices of the known characters of a normalized name. A character outside ASCII that the
+     * vocabulary does not know is read as its folded form ({@link NameNormalizer#normalize}), so a
+     * vocabulary without accents reads {@code müller} as {@code muller}; characters still unknown
+     * are dropped.
      *
-     * @param normalized a name passed through {@link NameNormalizer}
+     * @param normalized a name passed through {@link NameNormalizer#spelling} (or
+     *                   {@link NameNormalizer#normalize})
      * @return the indices, empty when no character is known
      */
     public int[] encode(String normalized) {
         int[] out = new int[normalized.length()];
         int n = 0;
         for (int i = 0; i < normalized.length(); i++) {
-            int id = index[normalized.charAt(i)];
+            char c = normalized.charAt(i);
+            int id = index[c];
             if (id != 0) {
                 out[n++] = id;
+            } else if (c > 0x7f) {
+                // a letter this vocabulary does not know is read as its folded form, which may be
+                // longer than one character (ß -> ss)
+                String folded = NameNormalizer.normalize(String.valueOf(c));
+                int room = n + folded.length() + normalized.length() - i - 1;
+                if (room > out.length) {
+                    out = java.util.Arrays.copyOf(out, room);
+                }
+                for (int j = 0; j < folded.length(); j++) {
+                    int f = index[folded.charAt(j)];
+                    if (f != 0) {
+                        out[n++] = f;
+                    }
+                }
             }
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);

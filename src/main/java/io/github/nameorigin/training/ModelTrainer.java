@@ -119,7 +119,7 @@ public final class ModelTrainer {
      */
     LoadedModel train(NamesDataset dataset, DatasetSplit split, long started) {
         List<NamesDataset.LabelledName> trainNames = split.train();
-        Vocabulary vocabulary = Vocabulary.of(trainNames.stream().map(NamesDataset.LabelledName::key).toList());
+        Vocabulary vocabulary = vocabulary(trainNames);
         List<Example> examples = examples(trainNames, vocabulary);
         Validation validation = Validation.of(split.validation(), vocabulary);
         List<String> origins = dataset.origins();
@@ -179,7 +179,7 @@ public final class ModelTrainer {
     LoadedModel refit(NamesDataset dataset, DatasetSplit split, LoadedModel validated, long started) {
         List<NamesDataset.LabelledName> all = new ArrayList<>(split.train());
         all.addAll(split.validation());
-        Vocabulary vocabulary = Vocabulary.of(all.stream().map(NamesDataset.LabelledName::key).toList());
+        Vocabulary vocabulary = vocabulary(all);
         List<Example> examples = examples(all, vocabulary);
         List<String> origins = dataset.origins();
         log.info("Refitting on all {} names ({} examples), validation names included", all.size(), examples.size());
@@ -226,11 +226,17 @@ public final class ModelTrainer {
         }
     }
 
+    /** Every character of every spelling of the names. */
+    private static Vocabulary vocabulary(List<NamesDataset.LabelledName> names) {
+        return Vocabulary.of(names.stream().flatMap(n -> n.listings().stream()).map(NamesDataset.Listing::spelling)
+                .toList());
+    }
+
     private static List<Example> examples(List<NamesDataset.LabelledName> names, Vocabulary vocabulary) {
         List<Example> examples = new ArrayList<>();
         for (NamesDataset.LabelledName name : names) {
-            for (int label : name.labels()) {
-                examples.add(new Example(name.name(), vocabulary.encode(name.key()), label));
+            for (NamesDataset.Listing listing : name.listings()) {
+                examples.add(new Example(name.name(), vocabulary.encode(listing.spelling()), listing.label()));
             }
         }
         return examples;

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -22,8 +25,10 @@ import io.github.nameorigin.model.NameNormalizer;
  * {@code <Language>.txt} files, UTF-8, one name per line.
  *
  * <p>Reading rules: a leading BOM is dropped, CRLF and LF both end a line, surrounding white space
- * is trimmed, blank lines are skipped. Names are compared in their normalized form (accents
- * folded, lower case), so "Müller" and "Muller" are one name. A name listed twice under one
+ * is trimmed, blank lines are skipped. Names are compared in their folded form (accents
+ * folded, lower case), so "Müller" and "Muller" are one name, and the split keeps its spellings
+ * together; the model reads names with their accents, and trains on each distinct spelling under
+ * the language it is listed under. A name listed twice under one
  * language counts once; a name listed under several languages becomes one example with all of
  * them as its labels: training sees it once per label (so the model learns to split its
  * probability) and scoring counts a guess of any of them as a hit.
@@ -38,11 +43,23 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
     /**
      * One distinct name and the languages it is listed under.
      *
-     * @param name   the first spelling seen, trimmed
-     * @param key    the normalized form the model reads
-     * @param labels indices into {@link NamesDataset#origins()}, ascending
+     * @param name     the first spelling seen, trimmed
+     * @param key      the folded form names are compared in
+     * @param labels   indices into {@link NamesDataset#origins()}, ascending
+     * @param listings each distinct spelling with the language it is listed under, in the order
+     *                 read: "Jäger" and "Jager" under German are two, so the model learns both
      */
-    public record LabelledName(String name, String key, int[] labels) {
+    public record LabelledName(String name, String key, int[] labels, List<Listing> listings) {
+
+        /**
+         * The name as the model reads it when it is scored: the first spelling seen, accents kept
+         * ({@link NameNormalizer#spelling(String)}).
+         *
+         * @return the lower-case spelling
+         */
+        public String spelling() {
+            return NameNormalizer.spelling(name);
+        }
 
         /**
          * The first (lowest) label, used for stratification and single-label scores.
@@ -52,6 +69,15 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
         public int primary() {
             return labels[0];
         }
+    }
+
+    /**
+     * A spelling of a name under one language: one training example.
+     *
+     * @param spelling the lower-case spelling, accents kept ({@link NameNormalizer#spelling(String)})
+     * @param label    index into {@link NamesDataset#origins()}
+     */
+    public record Listing(String spelling, int label) {
     }
 
     /**
@@ -76,6 +102,7 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
         List<String> origins = new ArrayList<>();
         Map<String, String> spelling = new LinkedHashMap<>();
         Map<String, TreeSet<Integer>> labels = new LinkedHashMap<>();
+        Map<String, Set<Listing>> listings = new HashMap<>();
         int lines = 0;
         for (Path file : files) {
             String fileName = file.getFileName().toString();
@@ -97,6 +124,8 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
                 lines++;
                 spelling.putIfAbsent(key, name);
                 labels.computeIfAbsent(key, k -> new TreeSet<>()).add(label);
+                listings.computeIfAbsent(key, k -> new LinkedHashSet<>())
+                        .add(new Listing(NameNormalizer.spelling(name), label));
             }
         }
         if (labels.isEmpty()) {
@@ -104,7 +133,7 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
         }
         List<LabelledName> names = new ArrayList<>(labels.size());
         labels.forEach((key, set) -> names.add(new LabelledName(spelling.get(key), key,
-                set.stream().mapToInt(Integer::intValue).toArray())));
+                set.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(listings.get(key)))));
         return new NamesDataset(List.copyOf(origins), List.copyOf(names),
                 HexFormat.of().formatHex(sha.digest()), lines);
     }

@@ -22,7 +22,7 @@ record Validation(List<int[]> encoded, List<int[]> gold) {
         List<int[]> encoded = new ArrayList<>();
         List<int[]> gold = new ArrayList<>();
         for (NamesDataset.LabelledName name : names) {
-            int[] e = vocabulary.encode(name.key());
+            int[] e = vocabulary.encode(name.spelling());
             if (e.length > 0) {
                 encoded.add(e);
                 gold.add(name.labels());

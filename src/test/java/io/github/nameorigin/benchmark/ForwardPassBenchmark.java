@@ -72,7 +72,7 @@ public class ForwardPassBenchmark {
         names = BenchmarkNames.batch(batchSize);
         encoded = new ArrayList<>(batchSize);
         for (String name : names) {
-            encoded.add(vocabulary.encode(NameNormalizer.normalize(name)));
+            encoded.add(vocabulary.encode(NameNormalizer.spelling(name)));
         }
     }
 

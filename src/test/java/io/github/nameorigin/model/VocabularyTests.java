@@ -25,6 +25,37 @@ class VocabularyTests {
     }
 
     @Test
+    void spellingKeepsAccentsButCleansTheRest() {
+        assertThat(NameNormalizer.spelling("  Müller ")).isEqualTo("müller");
+        assertThat(NameNormalizer.spelling("Mu\u0308ller")).isEqualTo("müller");
+        assertThat(NameNormalizer.spelling("Straße")).isEqualTo("straße");
+        assertThat(NameNormalizer.spelling("ＫＯＨＬ")).isEqualTo("kohl");
+        assertThat(NameNormalizer.spelling("De   La\tCruz")).isEqualTo("de la cruz");
+        assertThat(NameNormalizer.spelling("O’Brien")).isEqualTo("o'brien");
+        assertThat(NameNormalizer.spelling("Smith-Jones, Jr.")).isEqualTo("smith-jones jr");
+        assertThat(NameNormalizer.spelling("1234 !!")).isEmpty();
+    }
+
+    @Test
+    void foldsTheAccentsAVocabularyDoesNotKnow() {
+        Vocabulary ascii = Vocabulary.of(List.of("muler", "stae", "kwoz", "ngyen"));
+        List<String> names = List.of("Müller", "Straße", "Kowalczyk-Żuraw", "Nguyễn", "Mu\u0308ller", "王 Muller");
+        for (String name : names) {
+            assertThat(ascii.encode(NameNormalizer.spelling(name)))
+                    .as(name).containsExactly(ascii.encode(NameNormalizer.normalize(name)));
+        }
+        Vocabulary accented = Vocabulary.of(List.of("müller", "muller"));
+        assertThat(accented.chars()).isEqualTo("elmruü");
+        assertThat(accented.encode(NameNormalizer.spelling("Müller"))).containsExactly(3, 6, 2, 2, 1, 4);
+        assertThat(accented.encode(NameNormalizer.spelling("Muller"))).containsExactly(3, 5, 2, 2, 1, 4);
+        assertThat(accented.encode(NameNormalizer.spelling("Mûller"))).containsExactly(3, 5, 2, 2, 1, 4);
+        assertThat(accented.knowsALetterOf(NameNormalizer.spelling("Ü"))).isTrue();
+        assertThat(ascii.knowsALetterOf(NameNormalizer.spelling("Ŵ"))).isTrue();
+        assertThat(ascii.knowsALetterOf(NameNormalizer.spelling("Ñ"))).isTrue();
+        assertThat(Vocabulary.of(List.of("abc")).knowsALetterOf(NameNormalizer.spelling("Ñ"))).isFalse();
+    }
+
+    @Test
     void encodesKnownCharactersAndDropsUnknownOnes() {
         Vocabulary vocabulary = Vocabulary.of(List.of("abc", "cab", "b d"));
         assertThat(vocabulary.chars()).isEqualTo(" abcd");

@@ -2,14 +2,19 @@ package io.github.nameorigin.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.LoadedModel;
+import io.github.nameorigin.model.NameNormalizer;
+import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
 
 /**
@@ -56,6 +61,36 @@ class ModelTrainerTests {
         try (LoadedModel again = new ModelTrainer(gru, quick(1), new TrainingMonitor()).train(dataset)) {
             assertThat(again.predict(names)).isDeepEqualTo(first);
         }
+    }
+
+    @Test
+    void theNetworkReadsTheAccentsOfItsTrainingNames(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("German.txt"), "Müller\nHübner\nBrückner\nGrün\nWeiß\nBauer\nFischer\n");
+        Files.writeString(dir.resolve("Spanish.txt"), "Peña\nNúñez\nIbáñez\nMuñoz\nGarcía\nPérez\nRuiz\n");
+        NameOriginProperties.Model gru = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
+        try (LoadedModel model = new ModelTrainer(gru, quick(1), new TrainingMonitor())
+                .train(NamesDataset.read(dir))) {
+            assertThat(model.metadata().vocabulary()).contains("ñ", "ü");
+            Vocabulary vocabulary = new Vocabulary(model.metadata().vocabulary());
+            assertThat(vocabulary.encode(NameNormalizer.spelling("Muñoz")))
+                    .isNotEqualTo(vocabulary.encode(NameNormalizer.spelling("Munoz")));
+            // the same name whatever its case or Unicode form (rows of one batch may differ in
+            // the last bits, so compare to a tolerance)
+            float[][] p = model.predict(List.of("Muñoz", "MUÑOZ", "Mun\u0303oz"));
+            assertThat(maxDifference(p[1], p[0])).isLessThan(1e-5);
+            assertThat(maxDifference(p[2], p[0])).isLessThan(1e-5);
+            // an accent the network never saw is read as its base letter
+            assertThat(maxDifference(model.predict(List.of("Mūnoz"))[0], model.predict(List.of("Munoz"))[0]))
+                    .isZero();
+        }
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 
     @Test

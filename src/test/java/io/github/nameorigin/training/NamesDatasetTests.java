@@ -38,7 +38,27 @@ class NamesDatasetTests {
         assertThat(byKey.get("schmidt").labels()).containsExactly(1);
         // "Müller" (German) and "Muller" (English) are one name listed under both languages
         assertThat(byKey.get("muller").labels()).containsExactly(0, 1);
+        // scored in the first spelling seen (English.txt comes first), trained on each spelling
+        // under its own language
+        assertThat(byKey.get("muller").spelling()).isEqualTo("muller");
+        assertThat(byKey.get("muller").listings()).containsExactly(new NamesDataset.Listing("muller", 0),
+                new NamesDataset.Listing("müller", 1));
+        assertThat(byKey.get("schmidt").listings()).containsExactly(new NamesDataset.Listing("schmidt", 1));
         assertThat(data.lines()).isEqualTo(6);
+    }
+
+    @Test
+    void comparesNamesFoldedButSpellsThemWithTheirAccents() throws IOException {
+        write("German.txt", "Müller\nWeiß\nJäger\nJager\nJÄGER\n");
+        write("Spanish.txt", "Peña\n");
+        Map<String, NamesDataset.LabelledName> byKey = NamesDataset.read(dir).names().stream()
+                .collect(Collectors.toMap(NamesDataset.LabelledName::key, Function.identity()));
+        assertThat(byKey).containsOnlyKeys("muller", "weiss", "jager", "pena");
+        assertThat(byKey.get("weiss").spelling()).isEqualTo("weiß");
+        assertThat(byKey.get("pena").spelling()).isEqualTo("peña");
+        assertThat(byKey.get("jager").spelling()).isEqualTo("jäger");
+        assertThat(byKey.get("jager").listings()).extracting(NamesDataset.Listing::spelling)
+                .containsExactly("jäger", "jager");
     }
 
     @Test

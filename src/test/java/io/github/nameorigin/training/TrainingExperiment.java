@@ -37,7 +37,9 @@ import io.github.nameorigin.system.NameOriginProperties;
  * {@code -Dexperiment.training-share=0.8} each run trains on that share of its training names
  * (the same share of every origin) and validates on the whole validation split: a learning curve.
  * With {@code -Dexperiment.refit-check=true} each split seed compares, on half its validation
- * names, a validated network with one refitted on the training names and the other half.
+ * names, a validated network with one refitted on the training names and the other half. Every
+ * run also prints an {@code ACCENTED} line: top-1 over the validation names written with a letter
+ * outside ASCII, and each such name's guess.
  */
 public final class TrainingExperiment {
 
@@ -77,6 +79,35 @@ public final class TrainingExperiment {
             System.out.printf("ADJ tau=%.2f top1=%.4f top3=%.4f macroF1=%.4f ece=%.4f T=%.2f%n", tau,
                     report.top1(), report.top3(), report.macroF1(), report.ece(), t);
         }
+    }
+
+    /** Top-1 over the validation names written with a letter outside ASCII. */
+    private static void accented(NamesDataset dataset, NameOriginProperties.Training training, LoadedModel model) {
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        List<String> names = new ArrayList<>();
+        List<int[]> gold = new ArrayList<>();
+        for (NamesDataset.LabelledName name : split.validation()) {
+            if (name.name().chars().anyMatch(c -> c > 0x7f)) {
+                names.add(name.name());
+                gold.add(name.labels());
+            }
+        }
+        float[][] p = model.predict(names);
+        int hits = 0;
+        StringBuilder detail = new StringBuilder();
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                if (p[i][c] > p[i][best]) {
+                    best = c;
+                }
+            }
+            int guess = best;
+            boolean hit = Arrays.stream(gold.get(i)).anyMatch(g -> g == guess);
+            hits += hit ? 1 : 0;
+            detail.append(' ').append(names.get(i)).append(hit ? "+" : "-").append(model.origins().get(guess), 0, 3);
+        }
+        System.out.printf("ACCENTED seed=%d hits=%d/%d%s%n", training.seed(), hits, names.size(), detail);
     }
 
     /** The split's validation names the model can read, with their labels. */
@@ -236,6 +267,7 @@ public final class TrainingExperiment {
                 model.evaluation().perOrigin().forEach(o -> perOrigin.append(' ').append(o.origin(), 0, 3)
                         .append('=').append("%.2f".formatted(o.f1())).append('/').append(o.support()));
                 System.out.println(perOrigin);
+                accented(dataset, properties.training(), model);
                 if (Boolean.getBoolean("experiment.prior-adjustment")) {
                     priorAdjustments(dataset, properties.training(), model);
                 }
