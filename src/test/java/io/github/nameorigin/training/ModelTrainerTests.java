@@ -106,7 +106,7 @@ class ModelTrainerTests {
                 q.labelSmoothing(), q.cosineDecay(), 0f, false);
         TrainingMonitor monitor = new TrainingMonitor();
         List<String> names = dataset.names().stream().map(NamesDataset.LabelledName::name).toList();
-        int examples = dataset.names().stream().mapToInt(n -> n.labels().length).sum();
+        int examples = dataset.names().stream().mapToInt(n -> n.listings().size()).sum();
         try (LoadedModel validated = new ModelTrainer(gru, plain, new TrainingMonitor()).train(dataset);
                 LoadedModel model = new ModelTrainer(gru, refit, monitor).train(dataset)) {
             assertThat(model.metadata().refit())
