@@ -45,7 +45,7 @@ public record CheckpointMetadata(
      * validation names; it keeps the validated network's calibration.
      *
      * @param names    distinct names it trained on
-     * @param examples training examples (a name listed under several origins is one per origin)
+     * @param examples training examples (one per spelling and origin a name is listed under)
      */
     public record Refit(int names, int examples) {
     }

@@ -58,7 +58,7 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
          * @return the lower-case spelling
          */
         public String spelling() {
-            return NameNormalizer.spelling(name);
+            return listings.get(0).spelling();
         }
 
         /**

@@ -3,8 +3,8 @@ package io.github.nameorigin.training;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.nameorigin.model.ModelState;
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.ModelState;
 import io.github.nameorigin.model.ValidationMetrics;
 
 /**
