@@ -36,8 +36,8 @@ class EvaluationController {
 
     @GetMapping("/model/evaluation")
     LiveEvaluation evaluation() {
-        EvaluationReport report = report();
-        return new LiveEvaluation(report, registry.metadata().map(CheckpointMetadata::refit).orElse(null));
+        ModelRegistry.Description live = live();
+        return new LiveEvaluation(report(live), live.metadata().refit());
     }
 
     /**
@@ -53,7 +53,7 @@ class EvaluationController {
 
     @GetMapping(path = "/model/evaluation/confusion.svg", produces = SVG)
     ResponseEntity<String> confusionMatrix() {
-        return svg(ConfusionMatrixSvg.render(report()));
+        return svg(ConfusionMatrixSvg.render(report(live())));
     }
 
     /**
@@ -72,11 +72,17 @@ class EvaluationController {
         return svg(picture);
     }
 
-    private EvaluationReport report() {
-        return registry.evaluation().orElseThrow(() -> registry.metadata().isPresent()
-                // a model is served, but its checkpoint was saved before reports were stored
-                ? new ResponseStatusException(HttpStatus.NOT_FOUND, "The live model has no evaluation report")
-                : new ModelNotReadyException(registry.state()));
+    /** The live model's report and metadata, read in one go so they belong to the same model. */
+    private ModelRegistry.Description live() {
+        return registry.description().orElseThrow(() -> new ModelNotReadyException(registry.state()));
+    }
+
+    private static EvaluationReport report(ModelRegistry.Description live) {
+        if (live.evaluation() == null) {
+            // a model is served, but its checkpoint was saved before reports were stored
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The live model has no evaluation report");
+        }
+        return live.evaluation();
     }
 
     private static ResponseEntity<String> svg(String body) {

@@ -54,21 +54,32 @@ public class ModelRegistry implements AutoCloseable {
     }
 
     /**
-     * Full validation report of the live model, if there is one and it has a report.
-     *
-     * @return the report, or empty
-     */
-    public Optional<EvaluationReport> evaluation() {
-        return fromCurrent(ServingModel::evaluation);
-    }
-
-    /**
      * Training history of the live model, if there is one and it has a history.
      *
      * @return the history, or empty
      */
     public Optional<TrainingHistory> history() {
         return fromCurrent(ServingModel::history);
+    }
+
+    /**
+     * The live model's metadata, report and history, read together: separate reads could mix
+     * two models when a new one is installed between them.
+     *
+     * @return the description, or empty when no model is served
+     */
+    public Optional<Description> description() {
+        return fromCurrent(model -> new Description(model.metadata(), model.evaluation(), model.history()));
+    }
+
+    /**
+     * What one live model says about itself.
+     *
+     * @param metadata   its checkpoint metadata
+     * @param evaluation its validation report, or null for checkpoints saved without one
+     * @param history    its training history, or null for checkpoints saved without one
+     */
+    public record Description(CheckpointMetadata metadata, EvaluationReport evaluation, TrainingHistory history) {
     }
 
     /** A value of the live model, read under the lock that keeps it from being closed meanwhile. */

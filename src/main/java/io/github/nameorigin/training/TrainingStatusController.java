@@ -27,7 +27,9 @@ class TrainingStatusController {
     @GetMapping("/training/status")
     TrainingStatus status() {
         TrainingMonitor.Snapshot run = monitor.snapshot();
-        CheckpointMetadata metadata = registry.metadata().orElse(null);
+        // One read: the metadata and the stored curve must come from the same model.
+        ModelRegistry.Description live = registry.description().orElse(null);
+        CheckpointMetadata metadata = live == null ? null : live.metadata();
         boolean ran = run.startedAt() != null;
         TrainingStatus.Progress progress = ran ? new TrainingStatus.Progress(run.step(), run.totalSteps(),
                 run.epoch(), Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
@@ -43,7 +45,7 @@ class TrainingStatusController {
                 metadata.architecture().bidirectional(), metadata.origins(), metadata.createdAt(),
                 metadata.trainingSeconds(), metadata.temperature(), metadata.refit());
         // Without a run in this process, the loss curve is the one stored with the live model.
-        TrainingHistory history = ran ? null : registry.history().orElse(null);
+        TrainingHistory history = ran || live == null ? null : live.history();
         Integer lossEvery = ran ? Integer.valueOf(run.lossEvery()) : history == null ? null : history.lossEvery();
         java.util.List<Double> lossCurve = ran ? run.lossCurve() : history == null ? null : history.lossCurve();
         return new TrainingStatus(registry.state(), bootstrap.source(), registry.failure().orElse(null), progress,

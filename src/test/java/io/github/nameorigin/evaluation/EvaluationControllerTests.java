@@ -41,15 +41,21 @@ class EvaluationControllerTests {
     @BeforeEach
     void idle() {
         given(monitor.snapshot()).willReturn(IDLE);
-        given(registry.evaluation()).willReturn(Optional.empty());
+        given(registry.description()).willReturn(Optional.empty());
         given(registry.history()).willReturn(Optional.empty());
-        given(registry.metadata()).willReturn(Optional.empty());
         given(registry.state()).willReturn(ModelState.TRAINING);
+    }
+
+    /** A live model with this report and metadata whose refit is the given one (null: none). */
+    private void serving(EvaluationReport evaluation, CheckpointMetadata.Refit refit) {
+        CheckpointMetadata metadata = org.mockito.Mockito.mock(CheckpointMetadata.class);
+        given(metadata.refit()).willReturn(refit);
+        given(registry.description()).willReturn(Optional.of(new ModelRegistry.Description(metadata, evaluation, null)));
     }
 
     @Test
     void servesTheLiveModelsReportAsJson() {
-        given(registry.evaluation()).willReturn(Optional.of(report));
+        serving(report, null);
         assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
                 .bodyJson().hasPathSatisfying("$.origins", v -> v.assertThat().asArray().containsExactly("Arabic", "Chinese"))
                 .hasPathSatisfying("$.confusion[0]", v -> v.assertThat().asArray().containsExactly(3, 1))
@@ -61,10 +67,7 @@ class EvaluationControllerTests {
 
     @Test
     void saysWhenTheServedNetworkIsARefitOfTheScoredOne() {
-        given(registry.evaluation()).willReturn(Optional.of(report));
-        CheckpointMetadata metadata = org.mockito.Mockito.mock(CheckpointMetadata.class);
-        given(metadata.refit()).willReturn(new CheckpointMetadata.Refit(15_675, 16_195));
-        given(registry.metadata()).willReturn(Optional.of(metadata));
+        serving(report, new CheckpointMetadata.Refit(15_675, 16_195));
         assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
                 .bodyJson().hasPathSatisfying("$.top1", v -> v.assertThat().isEqualTo(1.0))
                 .hasPathSatisfying("$.refit.names", v -> v.assertThat().isEqualTo(15_675))
@@ -78,8 +81,15 @@ class EvaluationControllerTests {
     }
 
     @Test
+    void aModelSavedWithoutAReportIsNotFoundNotUnready() {
+        serving(null, null);
+        assertThat(mvc.get().uri("/model/evaluation")).hasStatus(404);
+        assertThat(mvc.get().uri("/model/evaluation/confusion.svg")).hasStatus(404);
+    }
+
+    @Test
     void servesTheConfusionMatrixAsSvg() {
-        given(registry.evaluation()).willReturn(Optional.of(report));
+        serving(report, null);
         assertThat(mvc.get().uri("/model/evaluation/confusion.svg")).hasStatusOk()
                 .hasContentTypeCompatibleWith("image/svg+xml")
                 .bodyText().contains("<svg", "Arabic", "Chinese");
