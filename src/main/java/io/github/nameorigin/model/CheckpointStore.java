@@ -1,5 +1,9 @@
 package io.github.nameorigin.model;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -27,7 +31,9 @@ import io.github.nameorigin.evaluation.TrainingHistory;
 /**
  * Reads and writes checkpoints. A checkpoint is a directory holding the DJL parameters
  * ({@code name-origin-0000.params}), their SHA-256 ({@code .params.sha256}), {@code metadata.json}
- * ({@link CheckpointMetadata}), {@code evaluation.json} and {@code history.json}.
+ * ({@link CheckpointMetadata}), {@code evaluation.json} and {@code history.json}, and when the
+ * architecture has a linear weight, the linear member ({@code linear-member.bin}, see
+ * {@link NgramLogisticRegression}) and its SHA-256.
  *
  * <p>Writes are atomic: everything goes to a temporary sibling directory that is renamed into
  * place. Reads check the format version, the architecture and the parameters' checksum before
@@ -42,6 +48,8 @@ public final class CheckpointStore {
     static final String METADATA_FILE = "metadata.json";
     static final String EVALUATION_FILE = "evaluation.json";
     static final String HISTORY_FILE = "history.json";
+    static final String MEMBER_FILE = "linear-member.bin";
+    static final String MEMBER_CHECKSUM_FILE = MEMBER_FILE + ".sha256";
 
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -75,6 +83,13 @@ public final class CheckpointStore {
             }
             model.djlModel().save(tmp, PARAMS_NAME);
             Files.writeString(tmp.resolve(CHECKSUM_FILE), sha256(tmp.resolve(PARAMS_FILE)) + "\n");
+            if (model.member() != null) {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                        Files.newOutputStream(tmp.resolve(MEMBER_FILE))))) {
+                    model.member().write(out);
+                }
+                Files.writeString(tmp.resolve(MEMBER_CHECKSUM_FILE), sha256(tmp.resolve(MEMBER_FILE)) + "\n");
+            }
             json.writeValue(tmp.resolve(METADATA_FILE).toFile(), model.metadata());
             if (model.evaluation() != null) {
                 json.writeValue(tmp.resolve(EVALUATION_FILE).toFile(), model.evaluation());
@@ -118,7 +133,8 @@ public final class CheckpointStore {
      * metadata) that do not match, which loading rejects.
      */
     private static void replaceFiles(Path tmp, Path target) throws IOException {
-        List<String> order = List.of(PARAMS_FILE, CHECKSUM_FILE, EVALUATION_FILE, HISTORY_FILE, METADATA_FILE);
+        List<String> order = List.of(PARAMS_FILE, CHECKSUM_FILE, MEMBER_FILE, MEMBER_CHECKSUM_FILE, EVALUATION_FILE,
+                HISTORY_FILE, METADATA_FILE);
         Files.deleteIfExists(target.resolve(METADATA_FILE));
         for (String name : order) {
             Path source = tmp.resolve(name);
@@ -147,14 +163,25 @@ public final class CheckpointStore {
         }
         CheckpointMetadata metadata = readJson(dir.resolve(METADATA_FILE), CheckpointMetadata.class, true);
         validate(dir, metadata);
-        verifyChecksum(dir);
+        verifyChecksum(dir, PARAMS_FILE, CHECKSUM_FILE);
+        NgramLogisticRegression member = null;
+        if (metadata.architecture().linearWeight() > 0) {
+            verifyChecksum(dir, MEMBER_FILE, MEMBER_CHECKSUM_FILE);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    Files.newInputStream(dir.resolve(MEMBER_FILE))))) {
+                member = NgramLogisticRegression.read(in, metadata.origins().size());
+            } catch (IOException e) {
+                throw new CheckpointException("Linear member " + dir.resolve(MEMBER_FILE) + " is not valid: "
+                        + e.getMessage(), e);
+            }
+        }
         EvaluationReport evaluation = readJson(dir.resolve(EVALUATION_FILE), EvaluationReport.class, false);
         TrainingHistory history = readJson(dir.resolve(HISTORY_FILE), TrainingHistory.class, false);
         Model model = NetworkFactory.model(metadata.architecture(),
                 new Vocabulary(metadata.vocabulary()).size(), metadata.origins().size());
         try {
             model.load(dir, PARAMS_NAME);
-            LoadedModel loaded = new LoadedModel(model, metadata, evaluation, history);
+            LoadedModel loaded = new LoadedModel(model, metadata, evaluation, history, member);
             // One forward pass over a one-letter name proves the parameters fit the network.
             String letter = metadata.vocabulary().codePoints().filter(Character::isLetter)
                     .mapToObj(Character::toString).findFirst().orElseThrow(() ->
@@ -191,18 +218,18 @@ public final class CheckpointStore {
         }
     }
 
-    private static void verifyChecksum(Path dir) throws CheckpointException {
-        Path params = dir.resolve(PARAMS_FILE);
-        Path sum = dir.resolve(CHECKSUM_FILE);
+    private static void verifyChecksum(Path dir, String file, String checksumFile) throws CheckpointException {
+        Path params = dir.resolve(file);
+        Path sum = dir.resolve(checksumFile);
         try {
             if (!Files.isRegularFile(params)) {
-                throw new CheckpointException("Checkpoint parameters " + params + " are missing");
+                throw new CheckpointException("Checkpoint file " + params + " is missing");
             }
             String expected = Files.readString(sum).strip();
             String actual = sha256(params);
             if (!expected.equalsIgnoreCase(actual)) {
-                throw new CheckpointException("Checkpoint parameters " + params
-                        + " are truncated or corrupt (SHA-256 " + actual + ", expected " + expected + ")");
+                throw new CheckpointException("Checkpoint file " + params
+                        + " is truncated or corrupt (SHA-256 " + actual + ", expected " + expected + ")");
             }
         } catch (IOException e) {
             throw new CheckpointException("Cannot read " + params + " or its checksum " + sum + ": " + e, e);

@@ -29,9 +29,10 @@ public final class LoadedModel implements ServingModel {
     private final CheckpointMetadata metadata;
     private final EvaluationReport evaluation;
     private final TrainingHistory history;
+    private final NgramLogisticRegression member;
 
     /**
-     * Wraps a model.
+     * Wraps a network alone.
      *
      * @param model      the DJL model with trained parameters; owned from now on
      * @param metadata   its checkpoint metadata (vocabulary, origins, temperature)
@@ -40,11 +41,30 @@ public final class LoadedModel implements ServingModel {
      */
     public LoadedModel(Model model, CheckpointMetadata metadata, EvaluationReport evaluation,
             TrainingHistory history) {
+        this(model, metadata, evaluation, history, null);
+    }
+
+    /**
+     * Wraps a network and its linear member, mixed with the metadata's
+     * {@code architecture.linearWeight}.
+     *
+     * @param model      the DJL model with trained parameters; owned from now on
+     * @param metadata   its checkpoint metadata (vocabulary, origins, temperature)
+     * @param evaluation its validation report, or null
+     * @param history    its training history, or null
+     * @param member     the linear member, or null when the weight is 0
+     */
+    public LoadedModel(Model model, CheckpointMetadata metadata, EvaluationReport evaluation,
+            TrainingHistory history, NgramLogisticRegression member) {
+        if ((member != null) != (metadata.architecture().linearWeight() > 0)) {
+            throw new IllegalArgumentException("a linear member needs a linear weight above 0, and only then");
+        }
         this.model = model;
         this.metadata = metadata;
         this.vocabulary = new Vocabulary(metadata.vocabulary());
         this.evaluation = evaluation;
         this.history = history;
+        this.member = member;
     }
 
     @Override
@@ -72,10 +92,31 @@ public final class LoadedModel implements ServingModel {
             }
             float[] flat = logProbabilities(model.getBlock(), model.getNDManager(), part);
             for (int r = 0; r < bucket.length; r++) {
-                out[bucket[r]] = calibrate(java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width));
+                float[] row = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+                if (member != null) {
+                    // the member reads what the network reads: unknown characters folded or dropped
+                    String read = vocabulary.decode(encoded.get(bucket[r]));
+                    mix(row, member.logProbabilities(read), metadata.architecture().linearWeight());
+                }
+                out[bucket[r]] = calibrate(row);
             }
         }
         return out;
+    }
+
+    /**
+     * Mixes the linear member into a network's log-probabilities, in place:
+     * {@code (1 - weight) * network + weight * member}, a weighted geometric mean of the two
+     * distributions, left unnormalised (the calibration's softmax normalises it).
+     *
+     * @param network the network's log-probabilities; overwritten with the mix
+     * @param member  the member's log-probabilities of the same name
+     * @param weight  the member's weight
+     */
+    public static void mix(float[] network, float[] member, float weight) {
+        for (int c = 0; c < network.length; c++) {
+            network[c] = (1 - weight) * network[c] + weight * member[c];
+        }
     }
 
     /** Temperature, then the top-label map when the checkpoint has one. */
@@ -213,6 +254,15 @@ public final class LoadedModel implements ServingModel {
      */
     Model djlModel() {
         return model;
+    }
+
+    /**
+     * The linear member, for saving.
+     *
+     * @return the member, or null when the network is served alone
+     */
+    NgramLogisticRegression member() {
+        return member;
     }
 
     @Override

@@ -85,6 +85,21 @@ public final class Vocabulary {
     }
 
     /**
+     * The text that indices stand for: what a network reads of a name, unknown characters folded
+     * or dropped.
+     *
+     * @param indices indices from {@link #encode}
+     * @return the characters
+     */
+    public String decode(int[] indices) {
+        StringBuilder sb = new StringBuilder(indices.length);
+        for (int id : indices) {
+            sb.append(chars.charAt(id - 1));
+        }
+        return sb.toString();
+    }
+
+    /**
      * Indices of the known characters of a normalized name. A character outside ASCII that the
      * vocabulary does not know is read as its folded form ({@link NameNormalizer#normalize}), so a
      * vocabulary without accents reads {@code müller} as {@code muller}; characters still unknown

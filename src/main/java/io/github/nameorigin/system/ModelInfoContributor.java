@@ -30,6 +30,8 @@ class ModelInfoContributor implements InfoContributor {
             if (metadata.architecture() != null) {
                 model.put("architecture", metadata.architecture().architecture());
                 model.put("hiddenSize", metadata.architecture().hiddenSize());
+                // 0: the network alone; otherwise its mix with the n-gram logistic regression
+                model.put("linearWeight", metadata.architecture().linearWeight());
             }
             model.put("origins", metadata.origins());
             model.put("createdAt", String.valueOf(metadata.createdAt()));

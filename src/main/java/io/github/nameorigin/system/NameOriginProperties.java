@@ -69,6 +69,9 @@ public record NameOriginProperties(
      * @param ngramSize     width of an n-gram embedding (when the n-gram branch is on)
      * @param members       independently initialised networks averaged in one block (ensemble);
      *                      1 is a single network
+     * @param linearWeight  weight of the linear member (a character n-gram TF-IDF logistic
+     *                      regression trained beside the network) in the mix of the two
+     *                      log-probabilities; 0 serves the network alone
      */
     public record Model(
             @DefaultValue("gru") @NotNull String architecture,
@@ -79,7 +82,8 @@ public record NameOriginProperties(
             @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("0.9") float dropout,
             @DefaultValue("8192") @Min(0) @Max(1048576) int ngramBuckets,
             @DefaultValue("64") @Min(1) @Max(1024) int ngramSize,
-            @DefaultValue("1") @Min(1) @Max(16) int members) {
+            @DefaultValue("1") @Min(1) @Max(16) int members,
+            @DefaultValue("0.35") @DecimalMin("0.0") @DecimalMax("1.0") float linearWeight) {
 
         /** The bound constructor: every property. */
         @ConstructorBinding
@@ -99,6 +103,36 @@ public record NameOriginProperties(
         public Model(String architecture, int hiddenSize, int embeddingSize, int layers, boolean bidirectional,
                 float dropout) {
             this(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, 0, 64, 1);
+        }
+
+        /**
+         * A network without the linear member.
+         *
+         * @param architecture  see the record
+         * @param hiddenSize    see the record
+         * @param embeddingSize see the record
+         * @param layers        see the record
+         * @param bidirectional see the record
+         * @param dropout       see the record
+         * @param ngramBuckets  see the record
+         * @param ngramSize     see the record
+         * @param members       see the record
+         */
+        public Model(String architecture, int hiddenSize, int embeddingSize, int layers, boolean bidirectional,
+                float dropout, int ngramBuckets, int ngramSize, int members) {
+            this(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, ngramBuckets, ngramSize,
+                    members, 0f);
+        }
+
+        /**
+         * The same network with another weight for the linear member.
+         *
+         * @param weight the linear member's weight
+         * @return the changed copy
+         */
+        public Model withLinearWeight(float weight) {
+            return new Model(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, ngramBuckets,
+                    ngramSize, members, weight);
         }
     }
 

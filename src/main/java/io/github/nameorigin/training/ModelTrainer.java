@@ -25,6 +25,7 @@ import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.NameBatch;
 import io.github.nameorigin.model.NetworkFactory;
+import io.github.nameorigin.model.NgramLogisticRegression;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
@@ -32,8 +33,10 @@ import io.github.nameorigin.system.NameOriginProperties;
 /**
  * Trains a model on a dataset: split by distinct name, vocabulary from the training names, the
  * network from {@link NetworkFactory}, the loop in {@link TrainingLoop} (its last epoch is kept),
- * a temperature and a top-label map fitted on validation, and the validation report (its ECE out
- * of fold, see {@link TopLabelCalibration#outOfFold}); optionally a refit on all names.
+ * the linear member ({@link NgramLogisticRegression}) when the architecture gives it a weight,
+ * a temperature and a top-label map fitted on validation (on the mix of the two), and the
+ * validation report (its ECE out of fold, see {@link TopLabelCalibration#outOfFold}); optionally
+ * a refit on all names.
  * Seeded and deterministic. Only one training may run per JVM (DJL allows one gradient collector).
  */
 public final class ModelTrainer {
@@ -136,6 +139,13 @@ public final class ModelTrainer {
         boolean handedOver = false;
         try {
             float[][] logProbabilities = LoadedModel.rows(validation.logProbabilities(model), origins.size());
+            NgramLogisticRegression member = member(trainNames, origins.size());
+            if (member != null) {
+                for (int i = 0; i < logProbabilities.length; i++) {
+                    LoadedModel.mix(logProbabilities[i], member.logProbabilities(validation.spellings().get(i)),
+                            architecture.linearWeight());
+                }
+            }
             List<int[]> gold = validation.gold();
             float temperature = TemperatureScaling.fit(logProbabilities, gold);
             TopLabelCalibration topLabel = TopLabelCalibration.fit(
@@ -160,7 +170,7 @@ public final class ModelTrainer {
                     + "(temperature {} alone: {}; before calibration: {})", "%.1f".formatted(seconds),
                     fmt(report.top1()), fmt(report.top3()), fmt(report.macroF1()), fmt(report.ece()),
                     "%.2f".formatted(temperature), fmt(eceTemperatureOnly), fmt(eceRaw));
-            LoadedModel loaded = new LoadedModel(model, metadata, report, history);
+            LoadedModel loaded = new LoadedModel(model, metadata, report, history, member);
             handedOver = true;
             return loaded;
         } finally {
@@ -194,7 +204,8 @@ public final class ModelTrainer {
                     new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now());
             log.info("Refit done in {} s in all; served with the validated network's calibration",
                     "%.1f".formatted(seconds));
-            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history());
+            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(),
+                    member(all, origins.size()));
             handedOver = true;
             return loaded;
         } finally {
@@ -224,6 +235,30 @@ public final class ModelTrainer {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * The linear member trained on every spelling of the names, each under its own origin (as the
+     * network's examples are), or null when the architecture gives it no weight. About a second.
+     */
+    private NgramLogisticRegression member(List<NamesDataset.LabelledName> names, int classes) {
+        if (architecture.linearWeight() <= 0) {
+            return null;
+        }
+        List<String> spellings = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (NamesDataset.LabelledName name : names) {
+            for (NamesDataset.Listing listing : name.listings()) {
+                spellings.add(listing.spelling());
+                labels.add(listing.label());
+            }
+        }
+        long started = System.nanoTime();
+        NgramLogisticRegression member = NgramLogisticRegression.train(spellings,
+                labels.stream().mapToInt(Integer::intValue).toArray(), classes, initSeed);
+        log.info("Linear member trained on {} spellings in {} s", spellings.size(),
+                "%.1f".formatted((System.nanoTime() - started) / 1e9));
+        return member;
     }
 
     /** Every character of every spelling of the names. */

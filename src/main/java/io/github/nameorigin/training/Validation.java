@@ -11,24 +11,28 @@ import io.github.nameorigin.model.Vocabulary;
 /**
  * The validation names, encoded once, with their gold labels.
  *
- * @param encoded character indices per name
- * @param gold    the origins each name is listed under
+ * @param spellings what the network reads of each name ({@link Vocabulary#decode}), for the
+ *                  linear member
+ * @param encoded   character indices per name
+ * @param gold      the origins each name is listed under
  */
-record Validation(List<int[]> encoded, List<int[]> gold) {
+record Validation(List<String> spellings, List<int[]> encoded, List<int[]> gold) {
 
     private static final int CHUNK = 512;
 
     static Validation of(List<NamesDataset.LabelledName> names, Vocabulary vocabulary) {
+        List<String> spellings = new ArrayList<>();
         List<int[]> encoded = new ArrayList<>();
         List<int[]> gold = new ArrayList<>();
         for (NamesDataset.LabelledName name : names) {
             int[] e = vocabulary.encode(name.spelling());
             if (e.length > 0) {
+                spellings.add(vocabulary.decode(e));
                 encoded.add(e);
                 gold.add(name.labels());
             }
         }
-        return new Validation(List.copyOf(encoded), List.copyOf(gold));
+        return new Validation(List.copyOf(spellings), List.copyOf(encoded), List.copyOf(gold));
     }
 
     /**

@@ -28,7 +28,10 @@ class CheckpointStoreTests {
     private final CheckpointStore store = new CheckpointStore();
 
     private static LoadedModel randomModel(String architecture) {
-        NameOriginProperties.Model config = new NameOriginProperties.Model(architecture, 16, 8, 1, true, 0f);
+        return randomModel(new NameOriginProperties.Model(architecture, 16, 8, 1, true, 0f), null);
+    }
+
+    private static LoadedModel randomModel(NameOriginProperties.Model config, NgramLogisticRegression member) {
         CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, config, CHARS,
                 List.of("A", "B", "C", "D", "E"), 1.5f,
                 new TopLabelCalibration(new float[] {0.3f, 0.6f, 0.9f}, new float[] {0.35f, 0.5f, 0.8f}),
@@ -36,7 +39,54 @@ class CheckpointStoreTests {
                 new ValidationMetrics(10, 0.5, 0.8, 0.4, 0.05, 0.07), new CheckpointMetadata.Refit(15, 16),
                 Instant.parse("2026-01-02T03:04:05Z"));
         return new LoadedModel(NetworkFactoryTests.initialized(config), metadata, null,
-                new TrainingHistory(10, List.of(2.0, 1.5), List.of(0.4, 0.5)));
+                new TrainingHistory(10, List.of(2.0, 1.5), List.of(0.4, 0.5)), member);
+    }
+
+    /** A network with a linear member of the same five origins. */
+    private static LoadedModel modelWithMember(float weight) {
+        List<String> spellings = List.of("abc", "bad", "cab", "dead", "face", "feed", "beef", "cafe", "hag", "egg");
+        int[] labels = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4};
+        return randomModel(new NameOriginProperties.Model("gru", 16, 8, 1, true, 0f).withLinearWeight(weight),
+                NgramLogisticRegression.train(spellings, labels, 5, 3));
+    }
+
+    @Test
+    void aLinearMemberIsSavedLoadedAndMixedIn() throws Exception {
+        Path checkpoint = dir.resolve("mixed");
+        float[][] alone;
+        ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+        try (LoadedModel network = randomModel("gru")) {
+            alone = network.predict(NAMES);
+        }
+        ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+        try (LoadedModel original = modelWithMember(0.35f)) {
+            float[][] mixed = original.predict(NAMES);
+            // The same network (same seed) with the member mixed in says something else.
+            assertThat(mixed).isNotEqualTo(alone);
+            store.save(checkpoint, original);
+            try (LoadedModel reloaded = store.load(checkpoint)) {
+                assertThat(reloaded.predict(NAMES)).isDeepEqualTo(mixed);
+                assertThat(reloaded.metadata().architecture().linearWeight()).isEqualTo(0.35f);
+            }
+        }
+        Path member = checkpoint.resolve(CheckpointStore.MEMBER_FILE);
+        byte[] bytes = Files.readAllBytes(member);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(member, bytes);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("truncated or corrupt").hasMessageContaining(CheckpointStore.MEMBER_FILE);
+        Files.delete(member);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("missing").hasMessageContaining(CheckpointStore.MEMBER_FILE);
+    }
+
+    @Test
+    void aMemberAndItsWeightComeTogether() {
+        try (LoadedModel network = randomModel("gru")) {
+            NgramLogisticRegression member = NgramLogisticRegression.train(List.of("abc", "bad"), new int[] {0, 1}, 5, 3);
+            assertThatThrownBy(() -> new LoadedModel(null, network.metadata(), null, null, member))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

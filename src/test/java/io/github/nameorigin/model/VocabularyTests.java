@@ -49,6 +49,9 @@ class VocabularyTests {
         assertThat(accented.encode(NameNormalizer.spelling("Müller"))).containsExactly(3, 6, 2, 2, 1, 4);
         assertThat(accented.encode(NameNormalizer.spelling("Muller"))).containsExactly(3, 5, 2, 2, 1, 4);
         assertThat(accented.encode(NameNormalizer.spelling("Mûller"))).containsExactly(3, 5, 2, 2, 1, 4);
+        // decoding gives what the network read: the known accent kept, the unknown one folded
+        assertThat(accented.decode(accented.encode(NameNormalizer.spelling("Müller")))).isEqualTo("müller");
+        assertThat(accented.decode(accented.encode(NameNormalizer.spelling("Mûller-X")))).isEqualTo("muller");
         assertThat(accented.knowsALetterOf(NameNormalizer.spelling("Ü"))).isTrue();
         assertThat(ascii.knowsALetterOf(NameNormalizer.spelling("Ŵ"))).isTrue();
         assertThat(ascii.knowsALetterOf(NameNormalizer.spelling("Ñ"))).isTrue();

@@ -38,11 +38,14 @@ class ModelInfoContributorTests {
     void describesTheServedModel() {
         CheckpointMetadata metadata = mock(CheckpointMetadata.class);
         given(metadata.origins()).willReturn(List.of("Japanese", "German"));
+        given(metadata.architecture()).willReturn(new NameOriginProperties.Model("gru", 128, 64, 1, true, 0.3f, 8192,
+                64, 1, 0.35f));
         given(registry.state()).willReturn(ModelState.READY);
         given(registry.metadata()).willReturn(Optional.of(metadata));
 
         assertThat(modelInfo()).containsEntry("state", "READY").containsEntry("origins", List.of("Japanese", "German"))
-                .containsEntry("refitOnAllNames", false);
+                .containsEntry("refitOnAllNames", false).containsEntry("architecture", "gru")
+                .containsEntry("hiddenSize", 128).containsEntry("linearWeight", 0.35f);
     }
 
     @Test
