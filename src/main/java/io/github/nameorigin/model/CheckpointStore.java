@@ -219,20 +219,20 @@ public final class CheckpointStore {
     }
 
     private static void verifyChecksum(Path dir, String file, String checksumFile) throws CheckpointException {
-        Path params = dir.resolve(file);
+        Path checked = dir.resolve(file);
         Path sum = dir.resolve(checksumFile);
         try {
-            if (!Files.isRegularFile(params)) {
-                throw new CheckpointException("Checkpoint file " + params + " is missing");
+            if (!Files.isRegularFile(checked)) {
+                throw new CheckpointException("Checkpoint file " + checked + " is missing");
             }
             String expected = Files.readString(sum).strip();
-            String actual = sha256(params);
+            String actual = sha256(checked);
             if (!expected.equalsIgnoreCase(actual)) {
-                throw new CheckpointException("Checkpoint file " + params
+                throw new CheckpointException("Checkpoint file " + checked
                         + " is truncated or corrupt (SHA-256 " + actual + ", expected " + expected + ")");
             }
         } catch (IOException e) {
-            throw new CheckpointException("Cannot read " + params + " or its checksum " + sum + ": " + e, e);
+            throw new CheckpointException("Cannot read " + checked + " or its checksum " + sum + ": " + e, e);
         }
     }
 

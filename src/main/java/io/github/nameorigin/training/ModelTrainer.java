@@ -196,6 +196,7 @@ public final class ModelTrainer {
         Model model = fit(vocabulary, origins, examples, null);
         boolean handedOver = false;
         try {
+            NgramLogisticRegression member = member(all, origins.size());
             double seconds = (System.nanoTime() - started) / 1e9;
             CheckpointMetadata first = validated.metadata();
             CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture,
@@ -204,8 +205,7 @@ public final class ModelTrainer {
                     new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now());
             log.info("Refit done in {} s in all; served with the validated network's calibration",
                     "%.1f".formatted(seconds));
-            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(),
-                    member(all, origins.size()));
+            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(), member);
             handedOver = true;
             return loaded;
         } finally {
