@@ -72,11 +72,11 @@ class NgramLogisticRegressionTests {
 
     @Test
     void roundsToTheNearestBfloat16() {
-        assertThat(NgramLogisticRegression.bf16(1f)).isEqualTo(1f);
+        assertThat(NgramFeatures.bf16(1f)).isEqualTo(1f);
         // 1 + 2^-8 is halfway between two bfloat16 values: ties go to the even one (1).
-        assertThat(NgramLogisticRegression.bf16(1f + 0x1p-8f)).isEqualTo(1f);
-        assertThat(NgramLogisticRegression.bf16(1f + 0x1p-8f + 0x1p-12f)).isEqualTo(1f + 0x1p-7f);
-        assertThat(NgramLogisticRegression.bf16(-2.5f)).isEqualTo(-2.5f);
+        assertThat(NgramFeatures.bf16(1f + 0x1p-8f)).isEqualTo(1f);
+        assertThat(NgramFeatures.bf16(1f + 0x1p-8f + 0x1p-12f)).isEqualTo(1f + 0x1p-7f);
+        assertThat(NgramFeatures.bf16(-2.5f)).isEqualTo(-2.5f);
     }
 
     private static byte[] bytes(NgramLogisticRegression model) throws IOException {
