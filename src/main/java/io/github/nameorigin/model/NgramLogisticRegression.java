@@ -21,8 +21,13 @@ public final class NgramLogisticRegression {
 
     private static final int EPOCHS = 15;
     private static final float LEARNING_RATE = 0.2f;
+    /**
+     * Each example's loss is weighted by its origin's count to this power (normalised to a mean
+     * of 1), so that small origins weigh more: measured, 0.5 raised macro-F1 of the mix.
+     */
+    private static final double CLASS_WEIGHT_POWER = -0.5;
     private static final int MAGIC = 0x4E474C52; // "NGLR"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final int classes;
     private final NgramFeatures features;
@@ -63,6 +68,7 @@ public final class NgramLogisticRegression {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        float[] classWeights = classWeights(labels);
         float[] p = new float[classes];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -75,8 +81,9 @@ public final class NgramLogisticRegression {
                 NgramFeatures.Row x = rows.get(row);
                 probabilities(x, p);
                 p[labels[row]] -= 1; // the gradient of the cross-entropy wrt the logits
+                float weight = classWeights[labels[row]];
                 for (int c = 0; c < classes; c++) {
-                    float g = p[c];
+                    float g = p[c] * weight;
                     squaredBias[c] += g * g;
                     bias[c] -= LEARNING_RATE * g / (float) Math.sqrt(squaredBias[c] + 1e-8f);
                     for (int f = 0; f < x.ids().length; f++) {
@@ -91,6 +98,24 @@ public final class NgramLogisticRegression {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = NgramFeatures.bf16(weights[i]);
         }
+    }
+
+    /** {@code count(origin)^power}, scaled so that the examples' weights average 1. */
+    private float[] classWeights(int[] labels) {
+        double[] counts = new double[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        double mean = 0;
+        for (int label : labels) {
+            mean += StrictMath.pow(counts[label], CLASS_WEIGHT_POWER);
+        }
+        mean /= labels.length;
+        float[] weights = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            weights[c] = (float) (StrictMath.pow(Math.max(1, counts[c]), CLASS_WEIGHT_POWER) / mean);
+        }
+        return weights;
     }
 
     /**

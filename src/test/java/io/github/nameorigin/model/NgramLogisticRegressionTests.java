@@ -68,6 +68,11 @@ class NgramLogisticRegressionTests {
         byte[] other = stored.clone();
         other[0] ^= 1;
         assertThatThrownBy(() -> NgramLogisticRegression.read(input(other), 2)).isInstanceOf(IOException.class);
+        // a member of the first format read its names without prefixes, suffixes and length
+        byte[] older = stored.clone();
+        older[7] = 1;
+        assertThatThrownBy(() -> NgramLogisticRegression.read(input(older), 2)).isInstanceOf(IOException.class)
+                .hasMessageContaining("format 2");
     }
 
     @Test
