@@ -65,7 +65,7 @@ final class NgramFeatures {
      * A spelling's TF-IDF row.
      *
      * @param spelling a normalised spelling
-     * @return its row, of unit length (empty for an empty spelling's lone frame)
+     * @return its row, of unit length
      */
     Row row(String spelling) {
         int[] buckets = buckets(spelling);
