@@ -28,6 +28,15 @@ final class NgramFeatures {
     private static final char START = '\u0002';
     private static final char END = '\u0003';
 
+    /** The bucket of {@code "len" + length}, per length up to {@value #MAX_LENGTH}. */
+    private static final int[] LENGTH_BUCKETS = new int[MAX_LENGTH + 1];
+
+    static {
+        for (int length = 0; length <= MAX_LENGTH; length++) {
+            LENGTH_BUCKETS[length] = bucket(("len" + length).hashCode());
+        }
+    }
+
     private final float[] idf;
 
     private NgramFeatures(float[] idf) {
@@ -120,11 +129,20 @@ final class NgramFeatures {
         }
         // Measured (split seeds 1-10, mixed with the network): with the affixes and the length,
         // and the member's class weights, top-1 +0.003 and macro-F1 +0.015 over n-grams alone.
+        // The String.hashCode of suffix + "#S" and prefix + "#P", computed without building the
+        // strings (this runs for every name served).
+        int last = spelling.length() - 1;
+        int prefix = 0;
+        int suffix = 0;
+        int power = 1;
         for (int k = 1; k <= MAX_AFFIX && k <= spelling.length(); k++) {
-            out[n++] = bucket((spelling.substring(spelling.length() - k) + "#S").hashCode());
-            out[n++] = bucket((spelling.substring(0, k) + "#P").hashCode());
+            prefix = 31 * prefix + spelling.charAt(k - 1);
+            suffix += spelling.charAt(last - k + 1) * power;
+            power *= 31;
+            out[n++] = bucket((31 * suffix + '#') * 31 + 'S');
+            out[n++] = bucket((31 * prefix + '#') * 31 + 'P');
         }
-        out[n++] = bucket(("len" + Math.min(spelling.length(), MAX_LENGTH)).hashCode());
+        out[n++] = LENGTH_BUCKETS[Math.min(spelling.length(), MAX_LENGTH)];
         int[] buckets = Arrays.copyOf(out, n);
         Arrays.sort(buckets);
         return buckets;
