@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.CheckpointStore;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.NameNormalizer;
 import io.github.nameorigin.model.Vocabulary;
@@ -109,9 +110,9 @@ class ModelTrainerTests {
             // an accent the vocabulary lacks is folded for the member too
             assertThat(maxDifference(model.predict(List.of("Nakāmura"))[0], model.predict(List.of("Nakamura"))[0]))
                     .isZero();
-            new io.github.nameorigin.model.CheckpointStore().save(dir, model);
+            new CheckpointStore().save(dir, model);
             assertThat(dir.resolve("linear-member.bin")).isRegularFile();
-            try (LoadedModel reloaded = new io.github.nameorigin.model.CheckpointStore().load(dir)) {
+            try (LoadedModel reloaded = new CheckpointStore().load(dir)) {
                 // A trained network and its reloaded copy differ in the last bits (1e-8 seen, the
                 // network alone too); the member itself round-trips exactly (its own tests).
                 float[][] again = reloaded.predict(names);
