@@ -28,7 +28,8 @@ import io.github.nameorigin.system.NameOriginProperties;
  * on the weights. Its predictions are meaningless.
  *
  * <p>Usage: {@code SyntheticCheckpoint <template-checkpoint> <out-dir> <hidden> <bidirectional>
- * <ngram-buckets> [members]}; the vocabulary, origins and temperature come from the template.
+ * <ngram-buckets> [members] [architecture]} (architecture {@code lstm}, the default, or
+ * {@code gru}); the vocabulary, origins and temperature come from the template.
  */
 public final class SyntheticCheckpoint {
 
@@ -38,7 +39,8 @@ public final class SyntheticCheckpoint {
     /**
      * Writes the checkpoint.
      *
-     * @param args template dir, output dir, hidden size, bidirectional, n-gram buckets, members
+     * @param args template dir, output dir, hidden size, bidirectional, n-gram buckets, members,
+     *             architecture
      * @throws Exception when reading or writing fails
      */
     public static void main(String[] args) throws Exception {
@@ -46,7 +48,8 @@ public final class SyntheticCheckpoint {
         Path out = Path.of(args[1]);
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         CheckpointMetadata base = json.readValue(template.resolve("metadata.json").toFile(), CheckpointMetadata.class);
-        NameOriginProperties.Model architecture = new NameOriginProperties.Model("gru", Integer.parseInt(args[2]), 64,
+        String cell = args.length > 6 ? args[6] : "lstm";
+        NameOriginProperties.Model architecture = new NameOriginProperties.Model(cell, Integer.parseInt(args[2]), 64,
                 1, Boolean.parseBoolean(args[3]), 0.3f, Integer.parseInt(args[4]), 64,
                 args.length > 5 ? Integer.parseInt(args[5]) : 1);
         CheckpointMetadata metadata = new CheckpointMetadata(base.formatVersion(), architecture, base.vocabulary(),

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.CheckpointStore;
@@ -30,14 +32,15 @@ class ModelTrainerTests {
         return new NameOriginProperties.Training(seed, 2, 200, 16, 0.01f, 0.2, 5, 2, 0.05f, true);
     }
 
-    @Test
-    void trainsReportsProgressAndIsDeterministic() {
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm", "gru"})
+    void trainsReportsProgressAndIsDeterministic(String cell) {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
-        NameOriginProperties.Model gru = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
+        NameOriginProperties.Model network = new NameOriginProperties.Model(cell, 16, 8, 1, true, 0f);
         TrainingMonitor monitor = new TrainingMonitor();
         List<String> names = List.of("Nakamura", "Schmidt", "Nguyen");
         float[][] first;
-        try (LoadedModel model = new ModelTrainer(gru, quick(1), monitor).train(dataset)) {
+        try (LoadedModel model = new ModelTrainer(network, quick(1), monitor).train(dataset)) {
             first = model.predict(names);
             assertThat(model.origins()).isEqualTo(dataset.origins());
             assertThat(model.metadata().datasetFingerprint()).isEqualTo(dataset.fingerprint());
@@ -59,7 +62,7 @@ class ModelTrainerTests {
         assertThat(run.lossCurve()).isNotEmpty();
         assertThat(run.recentGuesses()).isNotEmpty();
 
-        try (LoadedModel again = new ModelTrainer(gru, quick(1), new TrainingMonitor()).train(dataset)) {
+        try (LoadedModel again = new ModelTrainer(network, quick(1), new TrainingMonitor()).train(dataset)) {
             assertThat(again.predict(names)).isDeepEqualTo(first);
         }
     }
