@@ -56,9 +56,9 @@ public record NameOriginProperties(
     /**
      * Network architecture and size.
      *
-     * @param architecture  {@code gru} (production: embedding + GRU), {@code lstm}, or
+     * @param architecture  {@code lstm} (production: embedding + LSTM), {@code gru}, or
      *                      {@code elman} (the tutorial's one-hot Elman RNN)
-     * @param hiddenSize    width of the recurrent state
+     * @param hiddenSize    width of the recurrent state (the tutorial's Elman RNN uses 128)
      * @param embeddingSize width of the character embedding (ignored by elman)
      * @param layers        stacked recurrent layers (ignored by elman)
      * @param bidirectional whether GRU/LSTM also reads each name backwards
@@ -74,8 +74,8 @@ public record NameOriginProperties(
      *                      log-probabilities; 0 serves the network alone
      */
     public record Model(
-            @DefaultValue("gru") @NotNull String architecture,
-            @DefaultValue("128") @Min(1) @Max(2048) int hiddenSize,
+            @DefaultValue("lstm") @NotNull String architecture,
+            @DefaultValue("64") @Min(1) @Max(2048) int hiddenSize,
             @DefaultValue("64") @Min(1) @Max(1024) int embeddingSize,
             @DefaultValue("1") @Min(1) @Max(4) int layers,
             @DefaultValue("true") boolean bidirectional,
