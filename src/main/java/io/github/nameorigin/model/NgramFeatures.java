@@ -12,8 +12,8 @@ import java.util.List;
  * ending such as {@code -ov} or {@code -ez} counts as an ending, not only as an n-gram), and its
  * length (capped at {@value #MAX_LENGTH}), hashed into {@value #BUCKETS} buckets and weighted by
  * TF-IDF (term frequency {@code 1 + log count}, times the smoothed inverse document frequency
- * {@code log((1 + n) / (1 + df)) + 1}, the row scaled to unit length). The IDF is fitted on the training spellings and rounded to bfloat16,
- * the form it is stored in.
+ * {@code log((1 + n) / (1 + df)) + 1}, the row scaled to unit length). The IDF is fitted on the
+ * training spellings and rounded to bfloat16, the form it is stored in.
  */
 final class NgramFeatures {
 

@@ -8,9 +8,10 @@ import java.util.Random;
 
 /**
  * The linear member of the ensemble: multinomial logistic regression over a name's hashed
- * character 1-4-grams, prefixes, suffixes and length, TF-IDF weighted ({@link NgramFeatures}). It is the classic strong baseline
- * for this task (char n-gram TF-IDF + logistic regression) and errs on other names than the
- * recurrent network, so their log-probabilities mixed score better than either alone.
+ * character 1-4-grams, prefixes, suffixes and length, TF-IDF weighted ({@link NgramFeatures}).
+ * It is the classic strong baseline for this task (char n-gram TF-IDF + logistic regression)
+ * and errs on other names than the recurrent network, so their log-probabilities mixed score
+ * better than either alone.
  *
  * <p>Plain Java, no tensors: a name of seven letters has about 40 features, so scoring it costs
  * about 700 multiply-adds (3.5-4 us measured). Trained by Adagrad over
