@@ -129,7 +129,10 @@ public final class LoadedModel implements ServingModel {
     /**
      * Fixed cost of one forward pass, in padded name-steps (one name, one character). Measured on
      * GRU-128 and bi-GRU-256 + n-grams: a call costs about as much as 50-90 padded name-steps; the
-     * estimate errs high, since an extra call also costs Java-side work.
+     * estimate errs high, since an extra call also costs Java-side work. A step of the default
+     * bi-LSTM-64 is cheaper, so a call costs it more steps: a throwaway probe (one thread, batches
+     * of 256 real names) found 192 5-8% faster than 96 there. Kept at 96 until the serving
+     * figures are measured again with it.
      */
     static final int CALL_COST_IN_STEPS = 96;
 

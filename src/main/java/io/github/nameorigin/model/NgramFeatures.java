@@ -77,14 +77,8 @@ final class NgramFeatures {
      */
     Row row(String spelling) {
         int[] buckets = buckets(spelling);
-        int distinct = 0;
-        for (int i = 0; i < buckets.length; i++) {
-            if (i == 0 || buckets[i] != buckets[i - 1]) {
-                distinct++;
-            }
-        }
-        int[] ids = new int[distinct];
-        float[] values = new float[distinct];
+        int[] ids = new int[buckets.length];
+        float[] values = new float[buckets.length];
         int at = -1;
         for (int i = 0; i < buckets.length; i++) {
             if (i == 0 || buckets[i] != buckets[i - 1]) {
@@ -92,6 +86,9 @@ final class NgramFeatures {
             }
             values[at]++; // the count, for now
         }
+        int distinct = at + 1;
+        ids = Arrays.copyOf(ids, distinct);
+        values = Arrays.copyOf(values, distinct);
         double norm = 0;
         for (int j = 0; j < distinct; j++) {
             // sublinear term frequency, 1 + log(count); most n-grams occur once (log 1 = 0)
