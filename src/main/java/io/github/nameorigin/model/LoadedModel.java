@@ -30,6 +30,8 @@ public final class LoadedModel implements ServingModel {
     private final EvaluationReport evaluation;
     private final TrainingHistory history;
     private final NgramLogisticRegression member;
+    /** {@link #callCostInSteps} for this network's width. */
+    private final int callCost;
 
     /**
      * Wraps a network alone.
@@ -65,6 +67,7 @@ public final class LoadedModel implements ServingModel {
         this.evaluation = evaluation;
         this.history = history;
         this.member = member;
+        this.callCost = callCostInSteps(metadata.architecture().hiddenSize());
     }
 
     @Override
@@ -85,7 +88,7 @@ public final class LoadedModel implements ServingModel {
         }
         int width = origins().size();
         float[][] out = new float[names.size()][];
-        for (int[] bucket : lengthBuckets(encoded)) {
+        for (int[] bucket : lengthBuckets(encoded, callCost)) {
             List<int[]> part = new ArrayList<>(bucket.length);
             for (int i : bucket) {
                 part.add(encoded.get(i));
@@ -127,14 +130,26 @@ public final class LoadedModel implements ServingModel {
     }
 
     /**
-     * Fixed cost of one forward pass, in padded name-steps (one name, one character). Measured on
-     * GRU-128 and bi-GRU-256 + n-grams: a call costs about as much as 50-90 padded name-steps; the
-     * estimate errs high, since an extra call also costs Java-side work. A step of the default
-     * bi-LSTM-64 is cheaper, so a call costs it more steps: a throwaway probe (one thread, batches
-     * of 256 real names) found 192 5-8% faster than 96 there. Kept at 96 until the serving
-     * figures are measured again with it.
+     * Fixed cost of one forward pass, in padded name-steps (one name, one character), for a network
+     * of 128 units: measured on GRU-128 and bi-GRU-256 + n-grams, a call costs about as much as
+     * 50-90 padded name-steps (the estimate errs high, since an extra call also costs Java-side
+     * work). A step's cost falls with the width and a call's does not, so {@link #callCostInSteps}
+     * scales this by 128 / width: 96 for 128 units, 192 for the default 64, 48 for 256.
      */
-    static final int CALL_COST_IN_STEPS = 96;
+    static final int CALL_COST_IN_STEPS_AT_128 = 96;
+
+    /**
+     * The fixed cost of one forward pass in padded name-steps for a network of the given width. A
+     * probe (one thread, 40 batches of 256 real names, interleaved rounds) found 192 faster than
+     * 96 for the bi-LSTM-64 in three runs (+5%, +8%, +11% names/s) and every cost from 48 to 768
+     * level within noise for networks of 128 units.
+     *
+     * @param hiddenSize the recurrent layers' width
+     * @return the cost in steps, at least 1
+     */
+    static int callCostInSteps(int hiddenSize) {
+        return Math.max(1, CALL_COST_IN_STEPS_AT_128 * 128 / Math.max(1, hiddenSize));
+    }
 
     /** Batches smaller than this run whole: too few names for grouping to pay (measured). */
     static final int MIN_BUCKETED_BATCH = 64;
@@ -145,14 +160,15 @@ public final class LoadedModel implements ServingModel {
      * batch of real surnames (3 to 15 characters, mostly 5 to 8) about half the steps are
      * padding. Grouping by length trades that waste against the fixed cost of an extra call:
      * names are sorted by length and cut where the saved padding outweighs
-     * {@link #CALL_COST_IN_STEPS} (an exact minimum over the cuts between distinct lengths). Small
+     * the call cost (an exact minimum over the cuts between distinct lengths). Small
      * batches stay whole. The network reads each name at its own last character, so the results
      * do not depend on the grouping.
      *
-     * @param encoded the names' character indices
+     * @param encoded  the names' character indices
+     * @param callCost the fixed cost of one forward pass, in padded name-steps
      * @return groups of indices into {@code encoded}, covering each index once
      */
-    static List<int[]> lengthBuckets(List<int[]> encoded) {
+    static List<int[]> lengthBuckets(List<int[]> encoded, int callCost) {
         int n = encoded.size();
         if (n < MIN_BUCKETED_BATCH) {
             int[] all = new int[n];
@@ -182,7 +198,7 @@ public final class LoadedModel implements ServingModel {
             long steps = Math.max(1, encoded.get(order[end - 1]).length);
             for (int first = 0; first < r; first++) {
                 int start = first == 0 ? 0 : runEnds.get(first - 1);
-                long cost = best[first] + CALL_COST_IN_STEPS + (end - start) * steps;
+                long cost = best[first] + callCost + (end - start) * steps;
                 if (cost < best[r]) {
                     best[r] = cost;
                     cut[r] = first;

@@ -31,14 +31,26 @@ class LoadedModelTests {
     @Test
     void lengthBucketsCoverEveryNameOnceAndKeepSmallBatchesWhole() {
         Random random = new Random(5);
+        int callCost = LoadedModel.callCostInSteps(64);
         List<int[]> small = randomNames(LoadedModel.MIN_BUCKETED_BATCH - 1, random);
-        assertThat(LoadedModel.lengthBuckets(small)).hasSize(1);
+        assertThat(LoadedModel.lengthBuckets(small, callCost)).hasSize(1);
 
         List<int[]> large = randomNames(300, random);
-        List<int[]> buckets = LoadedModel.lengthBuckets(large);
+        List<int[]> buckets = LoadedModel.lengthBuckets(large, callCost);
         assertThat(buckets.size()).isGreaterThan(1);
         int[] seen = buckets.stream().flatMapToInt(Arrays::stream).sorted().toArray();
         assertThat(seen).isEqualTo(IntStream.range(0, 300).toArray());
+    }
+
+    @Test
+    void aDearerCallCutsABatchIntoFewerGroups() {
+        List<int[]> names = randomNames(300, new Random(6));
+        int wide = LoadedModel.callCostInSteps(256);
+        int narrow = LoadedModel.callCostInSteps(64);
+        assertThat(narrow).isGreaterThan(LoadedModel.callCostInSteps(128)).isGreaterThan(wide);
+        assertThat(LoadedModel.lengthBuckets(names, narrow).size())
+                .isLessThan(LoadedModel.lengthBuckets(names, wide).size());
+        assertThat(LoadedModel.lengthBuckets(names, 1_000_000)).hasSize(1);
     }
 
     @ParameterizedTest
