@@ -47,12 +47,6 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
-        if (isClientDisconnect(exception)) {
-            // The client went away while its answer was written (a load generator stopping, a
-            // closed tab): nothing can be sent and nothing failed on our side.
-            log.debug("Client disconnected before the response was written: {}", exception.toString());
-            return null;
-        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service failed to handle the request. Retry later; if it persists, report the time of the request.");
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
@@ -95,10 +89,21 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
-    /** Every problem leaves through here: logs server errors once, at ERROR, with the stack trace. */
+    /**
+     * Every problem leaves through here: logs server errors once, at ERROR, with the stack trace.
+     * A client that went away while its answer was written (a load generator stopping, a closed
+     * tab, a proxy's timeout) is not one: nothing can be sent and nothing failed on our side, so it
+     * is logged at DEBUG and answered with nothing. It reaches here from any handler, for example
+     * as Spring's {@link org.springframework.http.converter.HttpMessageNotWritableException}.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (isClientDisconnect(exception)) {
+            log.debug("Client disconnected before the answer to {} was written: {}", describe(request),
+                    exception.toString());
+            return null;
+        }
         if (status.is5xxServerError() && status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
             log.error("Request {} failed", describe(request), exception);
         } else {
