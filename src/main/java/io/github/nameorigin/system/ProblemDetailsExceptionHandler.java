@@ -18,6 +18,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelState;
@@ -52,18 +53,6 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
-    private static boolean isClientDisconnect(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            String type = t.getClass().getName();
-            String message = String.valueOf(t.getMessage());
-            if (type.endsWith("ClientAbortException") || type.endsWith("AsyncRequestNotUsableException")
-                    || message.contains("Broken pipe") || message.contains("Connection reset by peer")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -94,12 +83,14 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
      * A client that went away while its answer was written (a load generator stopping, a closed
      * tab, a proxy's timeout) is not one: nothing can be sent and nothing failed on our side, so it
      * is logged at DEBUG and answered with nothing. It reaches here from any handler, for example
-     * as Spring's {@link org.springframework.http.converter.HttpMessageNotWritableException}.
+     * as Spring's {@link org.springframework.http.converter.HttpMessageNotWritableException}, and
+     * Spring's {@link DisconnectedClientHelper} recognises it (a broken pipe, a reset, an aborted
+     * or unusable response).
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (isClientDisconnect(exception)) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(exception)) {
             log.debug("Client disconnected before the answer to {} was written: {}", describe(request),
                     exception.toString());
             return null;
