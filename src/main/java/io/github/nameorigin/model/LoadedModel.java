@@ -30,8 +30,6 @@ public final class LoadedModel implements ServingModel {
     private final EvaluationReport evaluation;
     private final TrainingHistory history;
     private final NgramLogisticRegression member;
-    /** {@link #callCostInSteps} for this network's width. */
-    private final int callCost;
 
     /**
      * Wraps a network alone.
@@ -67,7 +65,6 @@ public final class LoadedModel implements ServingModel {
         this.evaluation = evaluation;
         this.history = history;
         this.member = member;
-        this.callCost = callCostInSteps(metadata.architecture().hiddenSize());
     }
 
     @Override
@@ -88,6 +85,7 @@ public final class LoadedModel implements ServingModel {
         }
         int width = origins().size();
         float[][] out = new float[names.size()][];
+        int callCost = callCostInSteps(metadata.architecture().hiddenSize());
         for (int[] bucket : lengthBuckets(encoded, callCost)) {
             List<int[]> part = new ArrayList<>(bucket.length);
             for (int i : bucket) {
