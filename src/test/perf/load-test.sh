@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of POST /predict with wrk, batching on and off side by side, next to the app's
-# /actuator/health/liveness (the HTTP ceiling), plus the cold start (java -jar -> readiness UP).
+# /actuator/health/liveness (the HTTP ceiling), plus the cold start (java -jar -> readiness UP) of
+# the fat jar and of the same jar extracted (java -Djarmode=tools -jar app.jar extract).
 #
 # Usage: src/test/perf/load-test.sh [jar] [checkpoint-dir]
 #   jar             default: the newest target/*.jar (copied to a temp dir before it is run)
@@ -9,7 +10,7 @@
 #   DURATION=20     seconds per wrk run        ROUNDS=3        rounds of all scenarios (medians)
 #   CONNECTIONS=64  wrk connections            THREADS=2       wrk threads
 #   BATCH=256       names per batch request    WARMUP=10       seconds of warm-up per app
-#   COLD_STARTS=3   starts timed for the cold-start median
+#   COLD_STARTS=3   starts timed for each cold-start median (fat jar and extracted, alternated)
 #   XMX=512m        heap of each app
 #   WRK_TIMEOUT=10s an answer later than this counts as a timeout error
 #   APP_ARGS=""     extra Spring arguments for both apps
@@ -52,7 +53,11 @@ WORK=$(mktemp -d /tmp/load-test.XXXXXX)
 cp "$JAR" "$WORK/on.jar"
 # OFF_JAR: run the second app from another jar (A/B of two builds; set OFF_BATCHING="" too).
 cp "${OFF_JAR:-$JAR}" "$WORK/off.jar"
+# The same jar extracted, as the image runs it: a plain classpath instead of jars nested in a jar.
+java -Djarmode=tools -jar "$WORK/on.jar" extract --destination "$WORK/extracted" >/dev/null
 declare -A PID PORT
+# The jar an app runs: $WORK/NAME.jar unless set here.
+declare -A APP_JAR=([extracted]="$WORK/extracted/on.jar")
 cleanup() {
     for name in "${!PID[@]}"; do stop_app "$name"; done
     echo "logs and raw wrk output: $WORK" >&2
@@ -88,7 +93,7 @@ start_app() {
     local t0; t0=$(date +%s%N)
     # shellcheck disable=SC2086
     java -Xmx"$XMX" -Xms"$XMX" -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
-        -jar "$WORK/$name.jar" --server.port="$port" --server.address=127.0.0.1 \
+        -jar "${APP_JAR[$name]:-$WORK/$name.jar}" --server.port="$port" --server.address=127.0.0.1 \
         --nameorigin.mode=load --nameorigin.checkpoint-dir="$checkpoint" $APP_ARGS "$@" \
         >"$WORK/$name.log" 2>&1 &
     PID[$name]=$!
@@ -158,16 +163,24 @@ echo "== jar $JAR  checkpoint $CHECKPOINT  -Xmx$XMX  wrk -t$THREADS -c$CONNECTIO
 echo "== architecture $(jq -c .architecture "$CHECKPOINT/metadata.json" 2>/dev/null || echo '?')"
 if [[ -n "${OFF_CHECKPOINT:-}" ]]; then echo "== second app: $(jq -c .architecture "$OFF_CHECKPOINT/metadata.json" 2>/dev/null || echo "?") from $OFF_CHECKPOINT"; fi
 
-# Cold start: java -jar to readiness UP; the last start stays up for the load test.
-starts=()
+# Cold start: java -jar to readiness UP, the fat jar and the extracted one alternated so that the
+# machine's drift hits both; the fat jar's last start stays up for the load test.
+starts=() extracted_starts=()
 for i in $(seq "$COLD_STARTS"); do
+    # shellcheck disable=SC2086
+    start_app extracted $ON_ARGS
+    extracted_starts+=("$READY_MS")
+    stop_app extracted
     # shellcheck disable=SC2086
     start_app on $ON_ARGS
     starts+=("$READY_MS")
     if ((i < COLD_STARTS)); then stop_app on; fi
 done
-cold_median=$(printf '%s\n' "${starts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "cold start (java -jar -> readiness UP), ms: ${starts[*]}  median $cold_median"
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+cold_median=$(median_of "${starts[@]}")
+extracted_median=$(median_of "${extracted_starts[@]}")
+echo "cold start (java -jar -> readiness UP), ms: fat jar ${starts[*]}  median $cold_median;" \
+    "extracted ${extracted_starts[*]}  median $extracted_median"
 
 # shellcheck disable=SC2086
 start_app off $OFF_BATCHING $OFF_ARGS
@@ -251,7 +264,7 @@ for scenario in $SCENARIOS; do
         "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$errs" "$cpu" "$cpu_us" \
         "$(printf '%.1f' "${bsize:-0}" | sed 's/^0.0$/-/')" "$(printf '%.2f' "${bms:-0}" | sed 's/^0.00$/-/')" "$(printf '%.2f' "${bqueue:-0}" | sed 's/^0.00$/-/')" "$proj"
 done
-echo "cold start median ${cold_median} ms (${starts[*]})"
+echo "cold start median ${cold_median} ms (${starts[*]}), extracted jar ${extracted_median} ms (${extracted_starts[*]})"
 
 ratio() { [[ -n "${MED[$1]:-}" && -n "${MED[$2]:-}" ]] && awk -v a="${MED[$1]}" -v b="${MED[$2]}" 'BEGIN {printf "%.2f", a / b}' || echo n/a; }
 echo "ratios: single on/off $(ratio on-single.rps off-single.rps)  batch on/off $(ratio on-batch.names off-batch.names)" \
@@ -266,3 +279,4 @@ echo "targets (batching on, medians):"
 }
 [[ -n "${MED[on-batch.names]:-}" ]] && check "batch names/s" "$(printf '%.0f' "${MED[on-batch.names]}")" 50000 ">="
 check "cold start ms" "$cold_median" 5000 "<="
+check "cold start extracted" "$extracted_median" 5000 "<="
