@@ -118,6 +118,9 @@ stop_app() {
     unset "PID[$name]"
 }
 
+# median: the median of the numbers on stdin, one per line.
+median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) printf "%.3f\n", a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2] + a[NR/2+1]) / 2}'; }
+
 jvm_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # settle: waits (at most 60 s) until no app is busy any more, e.g. still scoring batches queued
@@ -176,9 +179,8 @@ for i in $(seq "$COLD_STARTS"); do
     starts+=("$READY_MS")
     if ((i < COLD_STARTS)); then stop_app on; fi
 done
-median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-cold_median=$(median_of "${starts[@]}")
-extracted_median=$(median_of "${extracted_starts[@]}")
+cold_median=$(printf '%s\n' "${starts[@]}" | median | xargs printf '%.0f')
+extracted_median=$(printf '%s\n' "${extracted_starts[@]}" | median | xargs printf '%.0f')
 echo "cold start (java -jar -> readiness UP), ms: fat jar ${starts[*]}  median $cold_median;" \
     "extracted ${extracted_starts[*]}  median $extracted_median"
 
@@ -233,7 +235,6 @@ for round in $(seq "$ROUNDS"); do
     done
 done
 
-median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) printf "%.3f\n", a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2] + a[NR/2+1]) / 2}'; }
 col() { awk -F'\t' -v s="$1" -v c="$2" '$1 == s {print $c}' "$RESULTS"; }
 echo
 echo "Medians over $ROUNDS rounds of ${DURATION}s, wrk -t$THREADS -c$CONNECTIONS, batch requests of $BATCH names"
