@@ -6,6 +6,8 @@ import static io.github.nameorigin.evaluation.SvgText.num;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.nameorigin.model.EvaluationReport;
+
 /**
  * Draws the row-normalised confusion matrix of an {@link EvaluationReport} as an SVG heat map,
  * like the plot in the PyTorch char-RNN classification tutorial: true origins down the side,

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.nameorigin.dataset.NamesDataset;
+import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.OriginClassifier;
-import io.github.nameorigin.training.NamesDataset;
 
 /**
  * Scores a classifier on a dataset whose origins may differ from the model's: dataset origins are

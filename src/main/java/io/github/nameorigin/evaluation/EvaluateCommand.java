@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.model.ModelRegistry;
-import io.github.nameorigin.system.NameOriginProperties;
 import io.github.nameorigin.model.ModelState;
-import io.github.nameorigin.training.NamesDataset;
+import io.github.nameorigin.system.NameOriginProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

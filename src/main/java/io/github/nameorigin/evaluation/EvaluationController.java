@@ -1,14 +1,12 @@
 package io.github.nameorigin.evaluation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelRegistry;
-import io.github.nameorigin.training.TrainingMonitor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,11 +25,9 @@ class EvaluationController {
     private static final MediaType SVG_UTF8 = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
 
     private final ModelRegistry registry;
-    private final TrainingMonitor monitor;
 
-    EvaluationController(ModelRegistry registry, TrainingMonitor monitor) {
+    EvaluationController(ModelRegistry registry) {
         this.registry = registry;
-        this.monitor = monitor;
     }
 
     @GetMapping("/model/evaluation")
@@ -54,22 +50,6 @@ class EvaluationController {
     @GetMapping(path = "/model/evaluation/confusion.svg", produces = SVG)
     ResponseEntity<String> confusionMatrix() {
         return svg(ConfusionMatrixSvg.render(report(live())));
-    }
-
-    /**
-     * The live training run's curve while it runs or once it has points (a run's curve stays
-     * after it ends); otherwise the curve stored with the live model; otherwise an empty chart.
-     */
-    @GetMapping(path = "/training/loss.svg", produces = SVG)
-    ResponseEntity<String> lossCurve() {
-        TrainingMonitor.Snapshot live = monitor.snapshot();
-        if (live.running() || !live.lossCurve().isEmpty()) {
-            return svg(LossCurveSvg.render(live.lossCurve(), live.lossEvery()));
-        }
-        String picture = registry.history()
-                .map(h -> LossCurveSvg.render(h.lossCurve(), h.lossEvery()))
-                .orElseGet(() -> LossCurveSvg.render(List.of(), 1));
-        return svg(picture);
     }
 
     /** The live model's report and metadata, read in one go so they belong to the same model. */

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.nameorigin.model.EvaluationReport;
+import io.github.nameorigin.model.Ranking;
+
 /**
  * Scores predicted probability vectors against gold labels.
  *
@@ -54,12 +57,12 @@ public final class Evaluator {
         int single = 0;
         for (int i = 0; i < n; i++) {
             int[] gold = goldLabels.get(i);
-            int[] ranked = topIndices(probabilities[i], Math.min(3, k));
-            if (contains(gold, ranked[0])) {
+            int[] ranked = Ranking.topIndices(probabilities[i], Math.min(3, k));
+            if (Ranking.contains(gold, ranked[0])) {
                 top1++;
             }
             for (int r : ranked) {
-                if (contains(gold, r)) {
+                if (Ranking.contains(gold, r)) {
                     top3++;
                     break;
                 }
@@ -118,12 +121,12 @@ public final class Evaluator {
         double[] confidence = new double[bins];
         int[] correct = new int[bins];
         for (int i = 0; i < n; i++) {
-            int top = topIndices(probabilities[i], 1)[0];
+            int top = Ranking.topIndices(probabilities[i], 1)[0];
             double p = probabilities[i][top];
             int b = Math.min(bins - 1, Math.max(0, (int) (p * bins)));
             count[b]++;
             confidence[b] += p;
-            if (contains(goldLabels.get(i), top)) {
+            if (Ranking.contains(goldLabels.get(i), top)) {
                 correct[b]++;
             }
         }
@@ -134,37 +137,6 @@ public final class Evaluator {
             }
         }
         return ece;
-    }
-
-    /**
-     * Indices of the largest values, largest first; ties go to the lower index.
-     *
-     * @param values the values
-     * @param count  how many indices to return (at most {@code values.length})
-     * @return the indices
-     */
-    static int[] topIndices(float[] values, int count) {
-        int[] top = new int[count];
-        Arrays.fill(top, -1);
-        for (int i = 0; i < values.length; i++) {
-            for (int p = 0; p < count; p++) {
-                if (top[p] == -1 || values[i] > values[top[p]]) {
-                    System.arraycopy(top, p, top, p + 1, count - 1 - p);
-                    top[p] = i;
-                    break;
-                }
-            }
-        }
-        return top;
-    }
-
-    static boolean contains(int[] labels, int label) {
-        for (int l : labels) {
-            if (l == label) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void check(float[][] probabilities, List<int[]> goldLabels, int k) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.nameorigin.model.EvaluationReport;
+
 /**
  * Formats an {@link EvaluationReport} as plain text for a terminal: the headline figures, a
  * per-origin table and the confusion matrix (columns numbered like the rows, so long origin

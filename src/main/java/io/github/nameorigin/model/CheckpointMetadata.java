@@ -3,8 +3,6 @@ package io.github.nameorigin.model;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.nameorigin.evaluation.TopLabelCalibration;
-import io.github.nameorigin.system.NameOriginProperties;
 
 /**
  * The JSON side file of a checkpoint: everything needed to rebuild the network and to say what
@@ -28,7 +26,7 @@ import io.github.nameorigin.system.NameOriginProperties;
  */
 public record CheckpointMetadata(
         int formatVersion,
-        NameOriginProperties.Model architecture,
+        NetworkSpec architecture,
         String vocabulary,
         List<String> origins,
         float temperature,

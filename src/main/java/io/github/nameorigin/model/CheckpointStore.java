@@ -20,13 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import ai.djl.Model;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.nameorigin.evaluation.EvaluationReport;
-import io.github.nameorigin.evaluation.TrainingHistory;
 
 /**
  * Reads and writes checkpoints. A checkpoint is a directory holding the DJL parameters

@@ -10,10 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 
-import io.github.nameorigin.evaluation.EvaluationReport;
-import io.github.nameorigin.evaluation.TemperatureScaling;
-import io.github.nameorigin.evaluation.TopLabelCalibration;
-import io.github.nameorigin.evaluation.TrainingHistory;
 
 /**
  * A trained network ready to serve: owns the DJL {@link Model} and closes it.

@@ -5,8 +5,6 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
-import io.github.nameorigin.evaluation.EvaluationReport;
-import io.github.nameorigin.evaluation.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,6 @@ package io.github.nameorigin.model;
 import ai.djl.Model;
 import ai.djl.nn.Block;
 
-import io.github.nameorigin.system.NameOriginProperties;
 
 /**
  * The one place the network is defined: training and checkpoint loading both build it here, so a
@@ -26,7 +25,7 @@ public final class NetworkFactory {
      * @param classes        number of origins
      * @return an uninitialized block
      */
-    public static Block block(NameOriginProperties.Model config, int vocabularySize, int classes) {
+    public static Block block(NetworkSpec config, int vocabularySize, int classes) {
         String architecture = config.architecture();
         if ("elman".equals(architecture)) {
             return new ElmanBlock(vocabularySize, config.hiddenSize(), classes);
@@ -45,7 +44,7 @@ public final class NetworkFactory {
         return new EnsembleBlock(members);
     }
 
-    private static Block recurrent(NameOriginProperties.Model config, int vocabularySize, int classes) {
+    private static Block recurrent(NetworkSpec config, int vocabularySize, int classes) {
         return new RecurrentClassifierBlock(config.architecture(), vocabularySize, config.embeddingSize(),
                 config.hiddenSize(), config.layers(), config.bidirectional(), config.dropout(), config.ngramBuckets(),
                 config.ngramSize(), classes);
@@ -59,7 +58,7 @@ public final class NetworkFactory {
      * @param classes        number of origins
      * @return the model; the caller owns and closes it
      */
-    public static Model model(NameOriginProperties.Model config, int vocabularySize, int classes) {
+    public static Model model(NetworkSpec config, int vocabularySize, int classes) {
         Model model = Model.newInstance("name-origin", "PyTorch");
         model.setBlock(block(config, vocabularySize, classes));
         return model;

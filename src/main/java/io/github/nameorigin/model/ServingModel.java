@@ -1,7 +1,5 @@
 package io.github.nameorigin.model;
 
-import io.github.nameorigin.evaluation.EvaluationReport;
-import io.github.nameorigin.evaluation.TrainingHistory;
 
 /**
  * A model that can be served: inference plus the metadata of its checkpoint. Closing it frees

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import io.github.nameorigin.model.NetworkSpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -36,7 +36,7 @@ public record NameOriginProperties(
         @DefaultValue("auto") @NotNull Mode mode,
         Path dataDir,
         @DefaultValue("data/checkpoint") @NotNull Path checkpointDir,
-        @DefaultValue @Valid Model model,
+        @DefaultValue @Valid NetworkSpec model,
         @DefaultValue @Valid Training training,
         @DefaultValue @Valid Request request,
         @DefaultValue @Valid Batching batching,
@@ -51,89 +51,6 @@ public record NameOriginProperties(
         TRAIN,
         /** Load the checkpoint or fail. */
         LOAD
-    }
-
-    /**
-     * Network architecture and size.
-     *
-     * @param architecture  {@code lstm} (production: embedding + LSTM), {@code gru}, or
-     *                      {@code elman} (the tutorial's one-hot Elman RNN)
-     * @param hiddenSize    width of the recurrent state (the tutorial's Elman RNN uses 128)
-     * @param embeddingSize width of the character embedding (ignored by elman)
-     * @param layers        stacked recurrent layers (ignored by elman)
-     * @param bidirectional whether GRU/LSTM also reads each name backwards
-     * @param dropout       dropout between stacked layers and before the classifier
-     * @param ngramBuckets  rows of the hashed character 1-4-gram embedding table whose mean is
-     *                      concatenated with the recurrent state (fastText-style branch); 0 turns
-     *                      the branch off; must divide 1048576 (a power of two)
-     * @param ngramSize     width of an n-gram embedding (when the n-gram branch is on)
-     * @param members       independently initialised networks averaged in one block (ensemble);
-     *                      1 is a single network
-     * @param linearWeight  weight of the linear member (a character n-gram TF-IDF logistic
-     *                      regression trained beside the network) in the mix of the two
-     *                      log-probabilities; 0 serves the network alone
-     */
-    public record Model(
-            @DefaultValue("lstm") @NotNull String architecture,
-            @DefaultValue("64") @Min(1) @Max(2048) int hiddenSize,
-            @DefaultValue("64") @Min(1) @Max(1024) int embeddingSize,
-            @DefaultValue("1") @Min(1) @Max(4) int layers,
-            @DefaultValue("true") boolean bidirectional,
-            @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("0.9") float dropout,
-            @DefaultValue("8192") @Min(0) @Max(1048576) int ngramBuckets,
-            @DefaultValue("64") @Min(1) @Max(1024) int ngramSize,
-            @DefaultValue("1") @Min(1) @Max(16) int members,
-            @DefaultValue("0.35") @DecimalMin("0.0") @DecimalMax("1.0") float linearWeight) {
-
-        /** The bound constructor: every property. */
-        @ConstructorBinding
-        public Model {
-        }
-
-        /**
-         * A single recurrent network without the n-gram branch.
-         *
-         * @param architecture  see the record
-         * @param hiddenSize    see the record
-         * @param embeddingSize see the record
-         * @param layers        see the record
-         * @param bidirectional see the record
-         * @param dropout       see the record
-         */
-        public Model(String architecture, int hiddenSize, int embeddingSize, int layers, boolean bidirectional,
-                float dropout) {
-            this(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, 0, 64, 1);
-        }
-
-        /**
-         * A network without the linear member.
-         *
-         * @param architecture  see the record
-         * @param hiddenSize    see the record
-         * @param embeddingSize see the record
-         * @param layers        see the record
-         * @param bidirectional see the record
-         * @param dropout       see the record
-         * @param ngramBuckets  see the record
-         * @param ngramSize     see the record
-         * @param members       see the record
-         */
-        public Model(String architecture, int hiddenSize, int embeddingSize, int layers, boolean bidirectional,
-                float dropout, int ngramBuckets, int ngramSize, int members) {
-            this(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, ngramBuckets, ngramSize,
-                    members, 0f);
-        }
-
-        /**
-         * The same network with another weight for the linear member.
-         *
-         * @param weight the linear member's weight
-         * @return the changed copy
-         */
-        public Model withLinearWeight(float weight) {
-            return new Model(architecture, hiddenSize, embeddingSize, layers, bidirectional, dropout, ngramBuckets,
-                    ngramSize, members, weight);
-        }
     }
 
     /**
@@ -172,30 +89,6 @@ public record NameOriginProperties(
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower,
             @DefaultValue("false") boolean refit) {
 
-        /** The bound constructor: every property. */
-        @ConstructorBinding
-        public Training {
-        }
-
-        /**
-         * Hyperparameters without class weighting or refit.
-         *
-         * @param seed               see the record
-         * @param epochs             see the record
-         * @param iterations         see the record
-         * @param batchSize          see the record
-         * @param learningRate       see the record
-         * @param validationFraction see the record
-         * @param logEvery           see the record
-         * @param lossEvery          see the record
-         * @param labelSmoothing     see the record
-         * @param cosineDecay        see the record
-         */
-        public Training(long seed, int epochs, int iterations, int batchSize, float learningRate,
-                double validationFraction, int logEvery, int lossEvery, float labelSmoothing, boolean cosineDecay) {
-            this(seed, epochs, iterations, batchSize, learningRate, validationFraction, logEvery, lossEvery,
-                    labelSmoothing, cosineDecay, 0f, false);
-        }
     }
 
     /**

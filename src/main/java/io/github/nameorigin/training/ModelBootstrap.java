@@ -8,16 +8,16 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
+import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.model.CheckpointException;
 import io.github.nameorigin.model.CheckpointStore;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.ModelRegistry;
-import io.github.nameorigin.system.NameOriginProperties;
 import io.github.nameorigin.system.NameOriginProperties.Mode;
+import io.github.nameorigin.system.NameOriginProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Gets a model into the registry while the application starts, on its own thread so the HTTP

@@ -12,23 +12,24 @@ import java.util.function.ToDoubleFunction;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.training.Trainer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.github.nameorigin.evaluation.EvaluationReport;
+import io.github.nameorigin.dataset.DatasetSplit;
+import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.evaluation.Evaluator;
-import io.github.nameorigin.evaluation.TemperatureScaling;
-import io.github.nameorigin.evaluation.TopLabelCalibration;
-import io.github.nameorigin.evaluation.TrainingHistory;
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.NameBatch;
 import io.github.nameorigin.model.NetworkFactory;
+import io.github.nameorigin.model.NetworkSpec;
 import io.github.nameorigin.model.NgramLogisticRegression;
+import io.github.nameorigin.model.TemperatureScaling;
+import io.github.nameorigin.model.TopLabelCalibration;
+import io.github.nameorigin.model.TrainingHistory;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a model on a dataset: split by distinct name, vocabulary from the training names, the
@@ -43,7 +44,7 @@ public final class ModelTrainer {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
 
-    private final NameOriginProperties.Model architecture;
+    private final NetworkSpec architecture;
     private final NameOriginProperties.Training config;
     private final TrainingMonitor monitor;
     private final long initSeed;
@@ -56,7 +57,7 @@ public final class ModelTrainer {
      * @param config       hyperparameters
      * @param monitor      where progress goes
      */
-    public ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
+    public ModelTrainer(NetworkSpec architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor) {
         this(architecture, config, monitor, config.seed());
     }
@@ -66,7 +67,7 @@ public final class ModelTrainer {
      * split, so that several networks can be trained on one split (experiments only: a checkpoint
      * records the split seed alone).
      */
-    ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
+    ModelTrainer(NetworkSpec architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor, long initSeed) {
         this(architecture, config, monitor, initSeed, 1);
     }
@@ -76,7 +77,7 @@ public final class ModelTrainer {
      * of each origin, chosen with the split seed) and validates on the whole validation split:
      * a learning curve, to estimate what more names would give (experiments only).
      */
-    ModelTrainer(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
+    ModelTrainer(NetworkSpec architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor, long initSeed, double trainingShare) {
         if (!(trainingShare > 0 && trainingShare <= 1)) {
             throw new IllegalArgumentException("trainingShare must be in (0, 1]: " + trainingShare);

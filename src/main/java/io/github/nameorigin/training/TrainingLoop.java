@@ -16,12 +16,11 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.Tracker;
-
+import io.github.nameorigin.model.NameBatch;
+import io.github.nameorigin.model.NetworkSpec;
+import io.github.nameorigin.system.NameOriginProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.nameorigin.model.NameBatch;
-import io.github.nameorigin.system.NameOriginProperties;
 
 /**
  * The optimisation loop. Two recipes:
@@ -53,7 +52,7 @@ final class TrainingLoop {
     private double lossSum;
     private int lossCount;
 
-    TrainingLoop(NameOriginProperties.Model architecture, NameOriginProperties.Training config,
+    TrainingLoop(NetworkSpec architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor, List<String> origins, Random random) {
         this.elman = "elman".equals(architecture.architecture());
         this.config = config;

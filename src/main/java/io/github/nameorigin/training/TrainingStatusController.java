@@ -1,11 +1,10 @@
 package io.github.nameorigin.training;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
-import io.github.nameorigin.evaluation.TrainingHistory;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.TrainingHistory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /training/status}: the model's lifecycle state, training progress and loss curve,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.djl.Model;
-
+import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.Vocabulary;
 

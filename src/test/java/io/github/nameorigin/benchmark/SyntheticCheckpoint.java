@@ -1,26 +1,26 @@
 package io.github.nameorigin.benchmark;
 
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import java.lang.reflect.Field;
-
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBaseBlock;
 import ai.djl.nn.Block;
-import ai.djl.ndarray.types.DataType;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.NameBatch;
 import io.github.nameorigin.model.NetworkFactory;
+import io.github.nameorigin.model.NetworkSpec;
+import io.github.nameorigin.model.TestNetworks;
 import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an untrained (randomly initialised) checkpoint of a chosen architecture, for measuring
@@ -49,7 +49,7 @@ public final class SyntheticCheckpoint {
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         CheckpointMetadata base = json.readValue(template.resolve("metadata.json").toFile(), CheckpointMetadata.class);
         String cell = args.length > 6 ? args[6] : "lstm";
-        NameOriginProperties.Model architecture = new NameOriginProperties.Model(cell, Integer.parseInt(args[2]), 64,
+        NetworkSpec architecture = TestNetworks.spec(cell, Integer.parseInt(args[2]), 64,
                 1, Boolean.parseBoolean(args[3]), 0.3f, Integer.parseInt(args[4]), 64,
                 args.length > 5 ? Integer.parseInt(args[5]) : 1);
         CheckpointMetadata metadata = new CheckpointMetadata(base.formatVersion(), architecture, base.vocabulary(),

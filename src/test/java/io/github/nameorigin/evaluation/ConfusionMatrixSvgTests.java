@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.nameorigin.model.EvaluationReport;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 

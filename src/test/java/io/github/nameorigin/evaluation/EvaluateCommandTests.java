@@ -12,8 +12,13 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.EvaluationReport;
+import io.github.nameorigin.model.FakeClassifier;
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.NetworkSpec;
 import io.github.nameorigin.model.ServingModel;
+import io.github.nameorigin.model.TestNetworks;
+import io.github.nameorigin.model.TrainingHistory;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.system.NameOriginProperties;
 import org.junit.jupiter.api.Test;
@@ -82,9 +87,13 @@ class EvaluateCommandTests {
     /** The fake classifier with checkpoint metadata, as the registry serves it. */
     static class FakeModel extends FakeClassifier implements ServingModel {
 
+        FakeModel() {
+            super(List.of("Arabic", "Chinese", "Czech"), DatasetScorerTests::firstLetterIndex, name -> true);
+        }
+
         @Override
         public CheckpointMetadata metadata() {
-            NameOriginProperties.Model architecture = new NameOriginProperties.Model("gru", 8, 8, 1, false, 0f);
+            NetworkSpec architecture = TestNetworks.spec("gru", 8, 8, 1, false, 0f);
             return new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture, "abc", origins(), 1.5f,
                     null, "fingerprint", 42, 1, new ValidationMetrics(3, 1, 1, 1, 0, 0), null,
                     Instant.EPOCH);

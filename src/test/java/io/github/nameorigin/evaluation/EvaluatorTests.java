@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import io.github.nameorigin.model.EvaluationReport;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTests {
@@ -75,13 +76,6 @@ class EvaluatorTests {
         assertThat(Evaluator.expectedCalibrationError(new float[][] {{1f, 0f}}, List.of(new int[] {0}), 15))
                 .isCloseTo(0, within(1e-9));
         assertThat(Evaluator.expectedCalibrationError(new float[0][], List.of(), 15)).isZero();
-    }
-
-    @Test
-    void topIndicesBreaksTiesTowardsTheLowerIndex() {
-        assertThat(Evaluator.topIndices(new float[] {0.2f, 0.5f, 0.5f, 0.1f}, 3)).containsExactly(1, 2, 0);
-        assertThat(Evaluator.topIndices(new float[] {0.1f, 0.9f}, 2)).containsExactly(1, 0);
-        assertThat(Evaluator.topIndices(new float[] {0.3f, 0.3f, 0.3f}, 1)).containsExactly(0);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.github.nameorigin.model.EvaluationReport;
 import org.junit.jupiter.api.Test;
 
 class ReportPrinterTests {

@@ -10,12 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.nameorigin.system.NameOriginProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.nameorigin.evaluation.TopLabelCalibration;
-import io.github.nameorigin.evaluation.TrainingHistory;
-import io.github.nameorigin.system.NameOriginProperties;
 
 class CheckpointStoreTests {
 
@@ -28,10 +25,10 @@ class CheckpointStoreTests {
     private final CheckpointStore store = new CheckpointStore();
 
     private static LoadedModel randomModel(String architecture) {
-        return randomModel(new NameOriginProperties.Model(architecture, 16, 8, 1, true, 0f), null);
+        return randomModel(TestNetworks.spec(architecture, 16, 8, 1, true, 0f), null);
     }
 
-    private static LoadedModel randomModel(NameOriginProperties.Model config, NgramLogisticRegression member) {
+    private static LoadedModel randomModel(NetworkSpec config, NgramLogisticRegression member) {
         CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, config, CHARS,
                 List.of("A", "B", "C", "D", "E"), 1.5f,
                 new TopLabelCalibration(new float[] {0.3f, 0.6f, 0.9f}, new float[] {0.35f, 0.5f, 0.8f}),
@@ -46,7 +43,7 @@ class CheckpointStoreTests {
     private static LoadedModel modelWithMember(float weight) {
         List<String> spellings = List.of("abc", "bad", "cab", "dead", "face", "feed", "beef", "cafe", "hag", "egg");
         int[] labels = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4};
-        return randomModel(new NameOriginProperties.Model("gru", 16, 8, 1, true, 0f).withLinearWeight(weight),
+        return randomModel(TestNetworks.withLinearWeight(TestNetworks.spec("gru", 16, 8, 1, true, 0f), weight),
                 NgramLogisticRegression.train(spellings, labels, 5, 3));
     }
 

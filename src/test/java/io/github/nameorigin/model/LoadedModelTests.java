@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
+import io.github.nameorigin.system.NameOriginProperties;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.github.nameorigin.system.NameOriginProperties;
 
 class LoadedModelTests {
 
@@ -56,7 +55,7 @@ class LoadedModelTests {
     @ParameterizedTest
     @ValueSource(strings = {"gru", "lstm"})
     void aLargeMixedBatchGivesEachNameItsOwnProbabilities(String cell) {
-        NameOriginProperties.Model config = new NameOriginProperties.Model(cell, 16, 8, 1, true, 0f, 64, 8, 1);
+        NetworkSpec config = TestNetworks.spec(cell, 16, 8, 1, true, 0f, 64, 8, 1);
         CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, config,
                 " '-abcdefghijklmnopqrstuvwxyz", List.of("A", "B", "C"), 0.8f, null, "f", 1, 1,
                 new ValidationMetrics(1, 1, 1, 1, 0, 0), null, Instant.EPOCH);

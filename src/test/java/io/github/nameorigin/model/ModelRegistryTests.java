@@ -9,8 +9,6 @@ import static org.mockito.Mockito.verify;
 
 import java.util.List;
 
-import io.github.nameorigin.evaluation.EvaluationReport;
-import io.github.nameorigin.evaluation.TrainingHistory;
 import org.junit.jupiter.api.Test;
 
 class ModelRegistryTests {

@@ -8,29 +8,27 @@ import java.util.List;
 
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
-
+import io.github.nameorigin.system.NameOriginProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
-import io.github.nameorigin.system.NameOriginProperties;
 
 class NetworkFactoryTests {
 
     static final int VOCABULARY = 12;
     static final int CLASSES = 5;
 
-    static List<NameOriginProperties.Model> architectures() {
+    static List<NetworkSpec> architectures() {
         return List.of(
-                new NameOriginProperties.Model("elman", 16, 8, 1, false, 0f),
-                new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f),
-                new NameOriginProperties.Model("gru", 16, 8, 2, true, 0.2f),
-                new NameOriginProperties.Model("lstm", 16, 8, 1, true, 0f),
-                new NameOriginProperties.Model("gru", 16, 8, 1, true, 0.3f, 64, 8, 1),
-                new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f, 64, 8, 2));
+                TestNetworks.spec("elman", 16, 8, 1, false, 0f),
+                TestNetworks.spec("gru", 16, 8, 1, false, 0f),
+                TestNetworks.spec("gru", 16, 8, 2, true, 0.2f),
+                TestNetworks.spec("lstm", 16, 8, 1, true, 0f),
+                TestNetworks.spec("gru", 16, 8, 1, true, 0.3f, 64, 8, 1),
+                TestNetworks.spec("gru", 16, 8, 1, false, 0f, 64, 8, 2));
     }
 
-    static Model initialized(NameOriginProperties.Model config) {
+    static Model initialized(NetworkSpec config) {
         Model model = NetworkFactory.model(config, VOCABULARY, CLASSES);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, NameBatch.initShapes());
         return model;
@@ -38,7 +36,7 @@ class NetworkFactoryTests {
 
     @ParameterizedTest
     @MethodSource("architectures")
-    void outputsLogProbabilitiesPerName(NameOriginProperties.Model config) {
+    void outputsLogProbabilitiesPerName(NetworkSpec config) {
         try (Model model = initialized(config)) {
             List<int[]> names = List.of(new int[] {1, 2, 3}, new int[] {4}, new int[] {5, 6, 7, 8, 9, 10});
             float[] out = LoadedModel.logProbabilities(model.getBlock(), model.getNDManager(), names);
@@ -56,7 +54,7 @@ class NetworkFactoryTests {
 
     @ParameterizedTest
     @MethodSource("architectures")
-    void aNamesOutputDoesNotDependOnItsBatch(NameOriginProperties.Model config) {
+    void aNamesOutputDoesNotDependOnItsBatch(NetworkSpec config) {
         try (Model model = initialized(config)) {
             int[] name = {3, 1, 4};
             float[] alone = LoadedModel.logProbabilities(model.getBlock(), model.getNDManager(), List.of(name));
@@ -74,7 +72,7 @@ class NetworkFactoryTests {
 
     @Test
     void rejectsUnknownArchitectures() {
-        assertThatThrownBy(() -> NetworkFactory.block(new NameOriginProperties.Model("transformer", 8, 8, 1, false, 0f),
+        assertThatThrownBy(() -> NetworkFactory.block(TestNetworks.spec("transformer", 8, 8, 1, false, 0f),
                 VOCABULARY, CLASSES)).hasMessageContaining("transformer");
     }
 }

@@ -12,11 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.github.nameorigin.model.FakeClassifier;
+import io.github.nameorigin.system.NameOriginProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.nameorigin.system.NameOriginProperties;
 
 class DynamicBatcherTests {
 

@@ -13,6 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.function.Function;
 
+import com.jayway.jsonpath.JsonPath;
+import io.github.nameorigin.model.FakeClassifier;
+import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.OriginClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +26,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
-import io.github.nameorigin.model.ModelRegistry;
-import io.github.nameorigin.model.OriginClassifier;
 
 @WebMvcTest(controllers = PredictionController.class)
 @Import(PredictionWebTestConfiguration.class)

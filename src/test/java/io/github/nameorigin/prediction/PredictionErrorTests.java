@@ -19,6 +19,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
+import io.github.nameorigin.model.FakeClassifier;
+import io.github.nameorigin.model.ModelNotReadyException;
+import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.ModelState;
+import io.github.nameorigin.model.OriginClassifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +33,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import io.github.nameorigin.model.ModelNotReadyException;
-import io.github.nameorigin.model.ModelRegistry;
-import io.github.nameorigin.model.ModelState;
-import io.github.nameorigin.model.OriginClassifier;
 
 /**
  * Every way a prediction request can fail, answered as an RFC 9457 problem detail.

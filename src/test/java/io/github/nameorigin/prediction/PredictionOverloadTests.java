@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.function.Function;
 
+import io.github.nameorigin.model.FakeClassifier;
+import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.OriginClassifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -17,9 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-
-import io.github.nameorigin.model.ModelRegistry;
-import io.github.nameorigin.model.OriginClassifier;
 
 /**
  * A request with more names than the batching queue holds is refused with 503 and Retry-After.

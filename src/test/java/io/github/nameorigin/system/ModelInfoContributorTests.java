@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.info.Info;
-
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.ModelState;
+import io.github.nameorigin.model.NetworkSpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.info.Info;
 
 class ModelInfoContributorTests {
 
@@ -38,7 +38,7 @@ class ModelInfoContributorTests {
     void describesTheServedModel() {
         CheckpointMetadata metadata = mock(CheckpointMetadata.class);
         given(metadata.origins()).willReturn(List.of("Japanese", "German"));
-        given(metadata.architecture()).willReturn(new NameOriginProperties.Model("gru", 128, 64, 1, true, 0.3f, 8192,
+        given(metadata.architecture()).willReturn(new NetworkSpec("gru", 128, 64, 1, true, 0.3f, 8192,
                 64, 1, 0.35f));
         given(registry.state()).willReturn(ModelState.READY);
         given(registry.metadata()).willReturn(Optional.of(metadata));

@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.CheckpointStore;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.NameNormalizer;
+import io.github.nameorigin.model.NetworkSpec;
+import io.github.nameorigin.model.TestNetworks;
 import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Trains for two short epochs on the tiny fixture: checks the wiring and determinism, not accuracy
@@ -29,14 +31,14 @@ class ModelTrainerTests {
     static final Path FIXTURE = Path.of("src/test/resources/names-tiny");
 
     static NameOriginProperties.Training quick(long seed) {
-        return new NameOriginProperties.Training(seed, 2, 200, 16, 0.01f, 0.2, 5, 2, 0.05f, true);
+        return new NameOriginProperties.Training(seed, 2, 200, 16, 0.01f, 0.2, 5, 2, 0.05f, true, 0f, false);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"lstm", "gru"})
     void trainsReportsProgressAndIsDeterministic(String cell) {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
-        NameOriginProperties.Model network = new NameOriginProperties.Model(cell, 16, 8, 1, true, 0f);
+        NetworkSpec network = TestNetworks.spec(cell, 16, 8, 1, true, 0f);
         TrainingMonitor monitor = new TrainingMonitor();
         List<String> names = List.of("Nakamura", "Schmidt", "Nguyen");
         float[][] first;
@@ -71,7 +73,7 @@ class ModelTrainerTests {
     void theNetworkReadsTheAccentsOfItsTrainingNames(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("German.txt"), "Müller\nHübner\nBrückner\nGrün\nWeiß\nBauer\nFischer\n");
         Files.writeString(dir.resolve("Spanish.txt"), "Peña\nNúñez\nIbáñez\nMuñoz\nGarcía\nPérez\nRuiz\n");
-        NameOriginProperties.Model gru = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
+        NetworkSpec gru = TestNetworks.spec("gru", 16, 8, 1, false, 0f);
         try (LoadedModel model = new ModelTrainer(gru, quick(1), new TrainingMonitor())
                 .train(NamesDataset.read(dir))) {
             assertThat(model.metadata().vocabulary()).contains("ñ", "ü");
@@ -92,8 +94,8 @@ class ModelTrainerTests {
     @Test
     void theLinearMemberIsTrainedMixedInAndReadsWhatTheNetworkReads(@TempDir Path dir) throws Exception {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
-        NameOriginProperties.Model alone = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
-        NameOriginProperties.Model mixed = alone.withLinearWeight(0.35f);
+        NetworkSpec alone = TestNetworks.spec("gru", 16, 8, 1, false, 0f);
+        NetworkSpec mixed = TestNetworks.withLinearWeight(alone, 0.35f);
         List<String> names = List.of("Nakamura", "Schmidt", "Nguyen");
         float[][] networkAlone;
         try (LoadedModel model = new ModelTrainer(alone, quick(1), new TrainingMonitor()).train(dataset)) {
@@ -137,7 +139,7 @@ class ModelTrainerTests {
     @Test
     void refitTrainsOnEveryNameWithTheValidatedCalibration() {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
-        NameOriginProperties.Model gru = new NameOriginProperties.Model("gru", 16, 8, 1, false, 0f);
+        NetworkSpec gru = TestNetworks.spec("gru", 16, 8, 1, false, 0f);
         NameOriginProperties.Training q = quick(1);
         NameOriginProperties.Training refit = new NameOriginProperties.Training(q.seed(), 3, q.iterations(),
                 q.batchSize(), q.learningRate(), q.validationFraction(), q.logEvery(), q.lossEvery(),
@@ -193,7 +195,7 @@ class ModelTrainerTests {
     @Test
     void trainsTheTutorialElmanRecipe() {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
-        NameOriginProperties.Model elman = new NameOriginProperties.Model("elman", 32, 8, 1, false, 0f);
+        NetworkSpec elman = TestNetworks.spec("elman", 32, 8, 1, false, 0f);
         TrainingMonitor monitor = new TrainingMonitor();
         try (LoadedModel model = new ModelTrainer(elman, quick(3), monitor).train(dataset)) {
             assertThat(monitor.snapshot().step()).isEqualTo(200);

@@ -10,19 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.github.nameorigin.dataset.DatasetSplit;
+import io.github.nameorigin.dataset.NamesDataset;
+import io.github.nameorigin.evaluation.Evaluator;
+import io.github.nameorigin.model.EvaluationReport;
+import io.github.nameorigin.model.LoadedModel;
+import io.github.nameorigin.model.TemperatureScaling;
+import io.github.nameorigin.model.ValidationMetrics;
+import io.github.nameorigin.system.NameOriginProperties;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-
-import io.github.nameorigin.evaluation.EvaluationReport;
-import io.github.nameorigin.evaluation.Evaluator;
-import io.github.nameorigin.evaluation.TemperatureScaling;
-import io.github.nameorigin.model.LoadedModel;
-import io.github.nameorigin.model.ValidationMetrics;
-import io.github.nameorigin.system.NameOriginProperties;
 
 /**
  * Hyperparameter experiment runner (not a test): trains with {@link ModelTrainer} on a dataset for

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import org.junit.jupiter.api.Test;
-
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.NetworkSpec;
+import io.github.nameorigin.model.TestNetworks;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.system.NameOriginProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
 
 class TrainingMetricsTests {
 
@@ -54,7 +54,7 @@ class TrainingMetricsTests {
     }
 
     private static CheckpointMetadata metadata(CheckpointMetadata.Refit refit) {
-        NameOriginProperties.Model architecture = new NameOriginProperties.Model("gru", 8, 8, 1, false, 0f);
+        NetworkSpec architecture = TestNetworks.spec("gru", 8, 8, 1, false, 0f);
         return new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture, "abc", List.of("A", "B"), 1f,
                 null, "fingerprint", 42, 1, new ValidationMetrics(3, 1, 1, 1, 0, 0), refit,
                 Instant.ofEpochSecond(refit == null ? 1 : 2));

@@ -1,4 +1,4 @@
-package io.github.nameorigin.training;
+package io.github.nameorigin.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.nameorigin.evaluation;
+package io.github.nameorigin.model;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.nameorigin.evaluation;
+package io.github.nameorigin.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,9 +74,9 @@ public record TopLabelCalibration(float[] confidence, float[] accuracy) {
         double[] top = new double[n];
         boolean[] hit = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int best = Evaluator.topIndices(probabilities[i], 1)[0];
+            int best = Ranking.topIndices(probabilities[i], 1)[0];
             top[i] = probabilities[i][best];
-            hit[i] = Evaluator.contains(goldLabels.get(i), best);
+            hit[i] = Ranking.contains(goldLabels.get(i), best);
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -195,7 +195,7 @@ public record TopLabelCalibration(float[] confidence, float[] accuracy) {
      * @return new probabilities, summing to 1, in the same order of likelihood
      */
     public float[] apply(float[] probabilities) {
-        int best = Evaluator.topIndices(probabilities, 1)[0];
+        int best = Ranking.topIndices(probabilities, 1)[0];
         double top = probabilities[best];
         double rest = 1 - top;
         float[] out = probabilities.clone();

@@ -1,4 +1,4 @@
-package io.github.nameorigin.training;
+package io.github.nameorigin.dataset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

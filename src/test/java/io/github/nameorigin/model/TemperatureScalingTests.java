@@ -1,4 +1,4 @@
-package io.github.nameorigin.evaluation;
+package io.github.nameorigin.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.github.nameorigin.evaluation.Evaluator;
 import org.junit.jupiter.api.Test;
 
 class TemperatureScalingTests {
