@@ -20,7 +20,7 @@ public class NameOriginApplication {
         // DJL must never try to download an engine: the natives come from the classpath.
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         // One intra-op thread per PyTorch call: requests (and batch workers) run in parallel, and
-        // two threads per call from two request threads were about 3x slower here.
+        // two intra-op threads per call would contend with the other request threads for the cores.
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         SpringApplication.run(NameOriginApplication.class, args);
     }

@@ -1,6 +1,7 @@
 package io.github.nameorigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,23 +92,31 @@ class NameOriginApplicationTests {
         assertThat(metrics).containsPattern("nameorigin_model_info\\{[^}]*refit=\"false\"");
     }
 
-    private JsonNode awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        boolean sawProgress = false;
-        while (System.nanoTime() < deadline) {
-            JsonNode status = json.readTree(get("/training/status").body());
-            String state = status.get("state").asString();
-            if ("TRAINING".equals(state)) {
-                sawProgress = true;
-                assertThat(post("/predict", "{\"name\": \"Tanaka\"}").statusCode()).isIn(503, 200);
+    private JsonNode awaitReady() {
+        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(this::statusWhileTraining, status -> "READY".equals(status.get("state").asString()));
+    }
+
+    /**
+     * The status; while it says TRAINING, a prediction is refused with 503 and Retry-After, unless
+     * the model became ready in between.
+     */
+    private JsonNode statusWhileTraining() throws Exception {
+        JsonNode status = json.readTree(get("/training/status").body());
+        String state = status.get("state").asString();
+        assertThat(state).isNotEqualTo("FAILED");
+        if ("TRAINING".equals(state)) {
+            HttpResponse<String> early = post("/predict", "{\"name\": \"Tanaka\"}");
+            if (early.statusCode() == 200) {
+                assertThat(json.readTree(get("/training/status").body()).get("state").asString()).isEqualTo("READY");
+            } else {
+                assertThat(early.statusCode()).isEqualTo(503);
+                assertThat(early.headers().firstValue("Retry-After")).isPresent();
+                assertThat(early.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
             }
-            if ("READY".equals(state)) {
-                return status;
-            }
-            assertThat(state).isNotEqualTo("FAILED");
-            Thread.sleep(100);
         }
-        throw new AssertionError("model not ready in time (saw training: " + sawProgress + ")");
+        return status;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -125,18 +125,16 @@ public final class LoadedModel implements ServingModel {
 
     /**
      * Fixed cost of one forward pass, in padded name-steps (one name, one character), for a network
-     * of 128 units: measured on GRU-128 and bi-GRU-256 + n-grams, a call costs about as much as
-     * 50-90 padded name-steps (the estimate errs high, since an extra call also costs Java-side
-     * work). A step's cost falls with the width and a call's does not, so {@link #callCostInSteps}
-     * scales this by 128 / width: 96 for 128 units, 192 for the default 64, 48 for 256.
+     * of 128 units. It errs high, since an extra call also costs Java-side work. A step's cost
+     * falls with the width and a call's does not, so {@link #callCostInSteps} scales this by
+     * 128 / width. The figures behind it are in the benchmarks page.
      */
     static final int CALL_COST_IN_STEPS_AT_128 = 96;
 
     /**
-     * The fixed cost of one forward pass in padded name-steps for a network of the given width. A
-     * probe (one thread, 40 batches of 256 real names, interleaved rounds) found 192 faster than
-     * 96 for the bi-LSTM-64 in three runs (+5%, +8%, +11% names/s) and every cost from 48 to 768
-     * level within noise for networks of 128 units.
+     * The fixed cost of one forward pass in padded name-steps for a network of the given width:
+     * a narrower network makes each step cheaper while a call costs the same, so more padding is
+     * worth saving before another call pays.
      *
      * @param hiddenSize the recurrent layers' width
      * @return the cost in steps, at least 1
@@ -145,7 +143,7 @@ public final class LoadedModel implements ServingModel {
         return Math.max(1, CALL_COST_IN_STEPS_AT_128 * 128 / Math.max(1, hiddenSize));
     }
 
-    /** Batches smaller than this run whole: too few names for grouping to pay (measured). */
+    /** Batches smaller than this run whole: they have too few names for grouping to pay. */
     static final int MIN_BUCKETED_BATCH = 64;
 
     /**

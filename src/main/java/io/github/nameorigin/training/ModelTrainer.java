@@ -2,11 +2,8 @@ package io.github.nameorigin.training;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 import ai.djl.Model;
@@ -47,8 +44,6 @@ public final class ModelTrainer {
     private final NetworkSpec architecture;
     private final NameOriginProperties.Training config;
     private final TrainingMonitor monitor;
-    private final long initSeed;
-    private final double trainingShare;
 
     /**
      * Creates a trainer.
@@ -59,34 +54,9 @@ public final class ModelTrainer {
      */
     public ModelTrainer(NetworkSpec architecture, NameOriginProperties.Training config,
             TrainingMonitor monitor) {
-        this(architecture, config, monitor, config.seed());
-    }
-
-    /**
-     * Creates a trainer whose initialisation and batch order come from another seed than the
-     * split, so that several networks can be trained on one split (experiments only: a checkpoint
-     * records the split seed alone).
-     */
-    ModelTrainer(NetworkSpec architecture, NameOriginProperties.Training config,
-            TrainingMonitor monitor, long initSeed) {
-        this(architecture, config, monitor, initSeed, 1);
-    }
-
-    /**
-     * Creates a trainer that trains on only a share of the split's training names (the same share
-     * of each origin, chosen with the split seed) and validates on the whole validation split:
-     * a learning curve, to estimate what more names would give (experiments only).
-     */
-    ModelTrainer(NetworkSpec architecture, NameOriginProperties.Training config,
-            TrainingMonitor monitor, long initSeed, double trainingShare) {
-        if (!(trainingShare > 0 && trainingShare <= 1)) {
-            throw new IllegalArgumentException("trainingShare must be in (0, 1]: " + trainingShare);
-        }
         this.architecture = architecture;
         this.config = config;
         this.monitor = monitor;
-        this.initSeed = initSeed;
-        this.trainingShare = trainingShare;
     }
 
     /**
@@ -101,9 +71,6 @@ public final class ModelTrainer {
         monitor.phase(TrainingMonitor.Phase.TRAINING);
         try {
             DatasetSplit split = DatasetSplit.of(dataset, config.validationFraction(), config.seed());
-            if (trainingShare < 1) {
-                split = new DatasetSplit(share(split.train(), trainingShare, config.seed()), split.validation());
-            }
             LoadedModel validated = train(dataset, split, started);
             if (!config.refit()) {
                 return validated;
@@ -223,10 +190,10 @@ public final class ModelTrainer {
      */
     private Model fit(Vocabulary vocabulary, List<String> origins, List<Example> examples,
             ToDoubleFunction<Model> validate) {
-        Engine.getInstance().setRandomSeed((int) initSeed);
+        Engine.getInstance().setRandomSeed((int) config.seed());
         Model model = NetworkFactory.model(architecture, vocabulary.size(), origins.size());
         try {
-            TrainingLoop loop = new TrainingLoop(architecture, config, monitor, origins, new Random(initSeed));
+            TrainingLoop loop = new TrainingLoop(architecture, config, monitor, origins, new Random(config.seed()));
             try (Trainer trainer = model.newTrainer(loop.trainingConfig(examples.size()))) {
                 trainer.initialize(NameBatch.initShapes());
                 loop.run(trainer, examples, validate == null ? null : () -> validate.applyAsDouble(model));
@@ -256,7 +223,7 @@ public final class ModelTrainer {
         }
         long started = System.nanoTime();
         NgramLogisticRegression member = NgramLogisticRegression.train(spellings,
-                labels.stream().mapToInt(Integer::intValue).toArray(), classes, initSeed);
+                labels.stream().mapToInt(Integer::intValue).toArray(), classes, config.seed());
         log.info("Linear member trained on {} spellings in {} s", spellings.size(),
                 "%.1f".formatted((System.nanoTime() - started) / 1e9));
         return member;
@@ -276,21 +243,6 @@ public final class ModelTrainer {
             }
         }
         return examples;
-    }
-
-    /** The same share of each origin's names (by primary origin), picked by a seeded shuffle. */
-    static List<NamesDataset.LabelledName> share(List<NamesDataset.LabelledName> names, double share, long seed) {
-        Map<Integer, List<NamesDataset.LabelledName>> byOrigin = new TreeMap<>();
-        for (NamesDataset.LabelledName name : names) {
-            byOrigin.computeIfAbsent(name.primary(), k -> new ArrayList<>()).add(name);
-        }
-        Random random = new Random(seed);
-        List<NamesDataset.LabelledName> kept = new ArrayList<>();
-        for (List<NamesDataset.LabelledName> group : byOrigin.values()) {
-            Collections.shuffle(group, random);
-            kept.addAll(group.subList(0, (int) Math.max(1, Math.round(share * group.size()))));
-        }
-        return kept;
     }
 
     private static String fmt(double value) {

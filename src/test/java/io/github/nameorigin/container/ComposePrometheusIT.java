@@ -1,5 +1,8 @@
 package io.github.nameorigin.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +16,6 @@ import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code docker-compose.yml} as shipped: the app and Prometheus come up in order, Prometheus
@@ -70,13 +71,13 @@ class ComposePrometheusIT {
             assertThat(Http.postJson(app + "/predict", Http.json(Map.of("name", name))).status()).isEqualTo(200);
         }
 
-        Eventually.assertWithin(Duration.ofSeconds(60), Duration.ofSeconds(1), () -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode targets = Http.get(prometheus + "/api/v1/targets").body().path("data").path("activeTargets");
             assertThat(targets.size()).isEqualTo(1);
             assertThat(targets.get(0).path("labels").path("job").asString()).isEqualTo("name-origin");
             assertThat(targets.get(0).path("health").asString()).as(targets.toString()).isEqualTo("up");
         });
-        Eventually.assertWithin(Duration.ofSeconds(60), Duration.ofSeconds(1), () -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode result = query("sum(nameorigin_prediction_names_total)");
             assertThat(result.size()).as("query result").isEqualTo(1);
             assertThat(result.get(0).path("value").get(1).asDouble()).isGreaterThanOrEqualTo(5.0);

@@ -1,8 +1,12 @@
 package io.github.nameorigin.container;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -29,31 +33,26 @@ final class ModelReadyWait extends AbstractWaitStrategy {
     @Override
     protected void waitUntilReady() {
         String url = "http://" + waitStrategyTarget.getHost() + ":" + waitStrategyTarget.getMappedPort(port);
-        long deadline = System.nanoTime() + startupTimeout.toNanos();
-        while (true) {
-            if (!waitStrategyTarget.isRunning()) {
-                throw new ContainerLaunchException("The service's container stopped before it was ready");
-            }
-            try {
-                if (Http.get(url + "/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-                Http.Response status = Http.get(url + "/training/status");
-                if ("FAILED".equals(status.body().path("state").asString())) {
-                    throw new ContainerLaunchException("The service has no model to serve: " + status.text());
-                }
-            } catch (UncheckedIOException notListeningYet) {
-                // the port is not open yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ContainerLaunchException("The service was not ready within " + startupTimeout);
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ContainerLaunchException("Interrupted while waiting for the service", e);
-            }
+        try {
+            await().atMost(startupTimeout).pollInterval(POLL)
+                    // an unopened port throws until the service listens
+                    .ignoreException(UncheckedIOException.class)
+                    .failFast("The service's container stopped before it was ready",
+                            () -> !waitStrategyTarget.isRunning())
+                    .failFast("The service has no model to serve", () -> failed(url))
+                    .until(() -> Http.get(url + "/actuator/health/readiness").status() == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new ContainerLaunchException("The service was not ready within " + startupTimeout, e);
+        } catch (TerminalFailureException e) {
+            throw new ContainerLaunchException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean failed(String url) {
+        try {
+            return "FAILED".equals(Http.get(url + "/training/status").body().path("state").asString());
+        } catch (UncheckedIOException notListeningYet) {
+            return false;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.nameorigin.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,6 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The image built from the Dockerfile, run as users run it: it becomes ready on the bundled
@@ -109,7 +110,7 @@ class ServiceImageIT {
     @Test
     void reportsHealthyToDocker() {
         // the image's HEALTHCHECK probes readiness every 5 s
-        Eventually.assertWithin(Duration.ofSeconds(30), Duration.ofSeconds(1), () -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                 app.getCurrentContainerInfo().getState().getHealth().getStatus()).isEqualTo("healthy"));
     }
 

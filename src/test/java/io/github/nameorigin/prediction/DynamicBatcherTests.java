@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.nameorigin.model.FakeClassifier;
 import io.github.nameorigin.system.NameOriginProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,11 +175,7 @@ class DynamicBatcherTests {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(condition);
     }
 }

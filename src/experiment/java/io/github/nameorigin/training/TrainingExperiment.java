@@ -135,8 +135,13 @@ public final class TrainingExperiment {
         List<String> origins = null;
         for (int m = 0; m < members; m++) {
             long initSeed = training.seed() + 1000L * m;
-            try (LoadedModel model = new ModelTrainer(properties.model(), training, new TrainingMonitor(), initSeed)
-                    .train(dataset)) {
+            // the split stays the one of the recipe's seed; initialisation and batch order take another
+            NameOriginProperties.Training reseeded = new NameOriginProperties.Training(initSeed, training.epochs(),
+                    training.iterations(), training.batchSize(), training.learningRate(),
+                    training.validationFraction(), training.logEvery(), training.lossEvery(),
+                    training.labelSmoothing(), training.cosineDecay(), training.classWeightPower(), false);
+            try (LoadedModel model = new ModelTrainer(properties.model(), reseeded, new TrainingMonitor())
+                    .train(dataset, split, System.nanoTime())) {
                 if (sum == null) {
                     validationNames(split, model, names, gold);
                     origins = model.origins();
@@ -256,8 +261,9 @@ public final class TrainingExperiment {
                 continue;
             }
             double share = Double.parseDouble(System.getProperty("experiment.training-share", "1"));
-            try (LoadedModel model = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor(),
-                    properties.training().seed(), share).train(dataset)) {
+            ModelTrainer trainer = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor());
+            try (LoadedModel model = share < 1 ? trainer.train(dataset, shareOf(dataset, properties.training(), share),
+                    System.nanoTime()) : trainer.train(dataset)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ValidationMetrics v = model.metadata().validation();
                 double[] row = {v.top1(), v.top3(), v.macroF1(), v.eceRaw(), v.ece(),
@@ -296,5 +302,24 @@ public final class TrainingExperiment {
         System.out.println(summary);
         Files.writeString(Path.of("target-exp/results.tsv"), summary + "\t" + overrides + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The recipe's split with only a share of each origin's training names (by primary origin,
+     * picked by a seeded shuffle) and the whole validation split.
+     */
+    static DatasetSplit shareOf(NamesDataset dataset, NameOriginProperties.Training training, double share) {
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        java.util.Map<Integer, List<NamesDataset.LabelledName>> byOrigin = new java.util.TreeMap<>();
+        for (NamesDataset.LabelledName name : split.train()) {
+            byOrigin.computeIfAbsent(name.primary(), k -> new ArrayList<>()).add(name);
+        }
+        java.util.Random random = new java.util.Random(training.seed());
+        List<NamesDataset.LabelledName> kept = new ArrayList<>();
+        for (List<NamesDataset.LabelledName> group : byOrigin.values()) {
+            java.util.Collections.shuffle(group, random);
+            kept.addAll(group.subList(0, (int) Math.max(1, Math.round(share * group.size()))));
+        }
+        return new DatasetSplit(kept, split.validation());
     }
 }
