@@ -23,9 +23,11 @@ public final class PredictionSetFitting {
     public static final List<Double> TARGETS = List.of(0.8, 0.9, 0.95);
     /** The coverage the penalty is chosen for. */
     static final double TUNED_FOR = 0.9;
-    static final double[] LAMBDAS = {0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
+    static final double[] LAMBDAS = {0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2};
     static final int K_REG = 1;
     static final int FOLDS = 10;
+    /** Fewest calibration names to fit on: two per fold. */
+    public static final int MIN_NAMES = 2 * FOLDS;
     private static final int SELECTIVE_POINTS = 20;
 
     private PredictionSetFitting() {
@@ -38,9 +40,10 @@ public final class PredictionSetFitting {
      * @param gold          per name, the origins it is listed under
      * @param seed          seed of the fold assignment
      * @return the fitted sets, with their cross-fitted checks and the selective accuracy curve
+     * @throws IllegalArgumentException with fewer than {@link #MIN_NAMES} names
      */
     public static PredictionSets fit(float[][] probabilities, List<int[]> gold, long seed) {
-        if (probabilities.length < FOLDS) {
+        if (probabilities.length < MIN_NAMES) {
             throw new IllegalArgumentException("Too few calibration names: " + probabilities.length);
         }
         int[] fold = folds(probabilities.length, seed);

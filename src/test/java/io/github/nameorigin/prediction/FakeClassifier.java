@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.nameorigin.model.OriginClassifier;
+import io.github.nameorigin.model.PredictionSets;
 
 /**
  * A deterministic stand-in for the network: a few known surnames get their real origin on top;
@@ -21,6 +22,17 @@ class FakeClassifier implements OriginClassifier {
 
     private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    private volatile PredictionSets predictionSets;
+
+    /** Serves these prediction sets from now on (null: none, as an old checkpoint). */
+    void predictionSets(PredictionSets sets) {
+        this.predictionSets = sets;
+    }
+
+    @Override
+    public PredictionSets predictionSets() {
+        return predictionSets;
+    }
 
     @Override
     public List<String> origins() {
