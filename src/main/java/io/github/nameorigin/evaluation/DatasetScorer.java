@@ -11,6 +11,9 @@ import java.util.TreeMap;
 import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.OriginClassifier;
+import io.github.nameorigin.model.PredictionSetFitting;
+import io.github.nameorigin.model.PredictionSets;
+import io.github.nameorigin.dataset.NamesDataset;
 
 /**
  * Scores a classifier on a dataset whose origins may differ from the model's: dataset origins are
@@ -30,9 +33,16 @@ final class DatasetScorer {
      * @param unusable       names skipped because the model knows none of their characters
      * @param unknownOrigins per dataset origin the model does not know, the names listed under it
      * @param unknownOnly    names skipped because every origin they are listed under is unknown
+     * @param sets           coverage and mean size of the model's prediction sets on these names,
+     *                       at each reported target; empty when the model has none
      */
     record Scored(EvaluationReport report, int datasetNames, int unusable, Map<String, Integer> unknownOrigins,
-            int unknownOnly) {
+            int unknownOnly, List<PredictionSets.CoverageCheck> sets) {
+
+        Scored(EvaluationReport report, int datasetNames, int unusable, Map<String, Integer> unknownOrigins,
+                int unknownOnly) {
+            this(report, datasetNames, unusable, unknownOrigins, unknownOnly, List.of());
+        }
     }
 
     /**
@@ -83,7 +93,14 @@ final class DatasetScorer {
             System.arraycopy(batch, 0, probabilities, from, to - from);
         }
         EvaluationReport report = Evaluator.evaluate(modelOrigins, probabilities, gold, null, temperature);
-        return new Scored(report, dataset.names().size(), unusable, unknown, unknownOnly);
+        List<PredictionSets.CoverageCheck> checks = new ArrayList<>();
+        PredictionSets sets = classifier.predictionSets();
+        if (sets != null) {
+            for (double target : PredictionSetFitting.TARGETS) {
+                checks.add(PredictionSetFitting.measure(sets, probabilities, gold, target));
+            }
+        }
+        return new Scored(report, dataset.names().size(), unusable, unknown, unknownOnly, List.copyOf(checks));
     }
 
     private static int[] mapOrigins(List<String> datasetOrigins, List<String> modelOrigins) {

@@ -1,12 +1,14 @@
 package io.github.nameorigin.evaluation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.PredictionSets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +35,7 @@ class EvaluationController {
     @GetMapping("/model/evaluation")
     LiveEvaluation evaluation() {
         ModelRegistry.Description live = live();
-        return new LiveEvaluation(report(live), live.metadata().refit());
+        return new LiveEvaluation(report(live), live.metadata().refit(), SetFigures.of(live.metadata().predictionSets()));
     }
 
     /**
@@ -43,8 +45,36 @@ class EvaluationController {
      * @param report the validation report, its fields inlined
      * @param refit  null when the scored network is served; otherwise the names and examples the
      *               served network was trained on
+     * @param predictionSets the prediction sets' figures, or null when the model has none
      */
-    record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit) {
+    record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit,
+            SetFigures predictionSets) {
+    }
+
+    /**
+     * How the live model's prediction sets did on validation names the threshold was not fitted
+     * on (a cross-fit, see {@link io.github.nameorigin.model.PredictionSetFitting}).
+     *
+     * @param method           {@code raps}: regularised adaptive prediction sets, not randomised
+     * @param lambda           the penalty per origin beyond {@code kReg}
+     * @param kReg             origins free of penalty
+     * @param calibrationNames names the stored threshold scores come from
+     * @param coverage         empirical coverage and mean set size per target coverage
+     * @param selective        accuracy when only the most confident answers are kept
+     */
+    record SetFigures(String method, double lambda, int kReg, int calibrationNames,
+            List<PredictionSets.CoverageCheck> coverage, List<PredictionSets.SelectivePoint> selective) {
+
+        static SetFigures of(PredictionSets sets) {
+            return sets == null ? null : new SetFigures("raps", sets.lambda(), sets.kReg(), sets.scores().length,
+                    sets.checks(), sets.selective());
+        }
+    }
+
+    @GetMapping(path = "/model/evaluation/selective.svg", produces = SVG)
+    ResponseEntity<String> selectiveAccuracy() {
+        PredictionSets sets = live().metadata().predictionSets();
+        return svg(SelectiveAccuracySvg.render(sets == null ? List.of() : sets.selective()));
     }
 
     @GetMapping(path = "/model/evaluation/confusion.svg", produces = SVG)

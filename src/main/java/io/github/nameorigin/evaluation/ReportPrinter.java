@@ -37,7 +37,15 @@ final class ReportPrinter {
                 out.append(String.format(Locale.ROOT, "  unknown origin %s: %d names%n", e.getKey(), e.getValue()));
             }
         }
-        return out.append('\n').append(format(scored.report())).toString();
+        out.append('\n').append(format(scored.report()));
+        if (!scored.sets().isEmpty()) {
+            out.append("Prediction sets (coverage asked, coverage measured, mean size, share of single origins):\n");
+            for (var check : scored.sets()) {
+                out.append(String.format(Locale.ROOT, "  %.2f  %.4f  %.3f  %.3f%n", check.target(), check.coverage(),
+                        check.meanSize(), check.singletons()));
+            }
+        }
+        return out.toString();
     }
 
     /**

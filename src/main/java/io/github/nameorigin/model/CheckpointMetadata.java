@@ -23,6 +23,9 @@ import java.util.List;
  * @param refit              how the saved network was trained again on all names after
  *                           validation, or null when it is the validated network itself
  * @param createdAt          when the checkpoint was written
+ * @param predictionSets     conformal prediction sets fitted on the validation names, or null
+ *                           (checkpoints written before they existed: requests for a coverage
+ *                           are then refused)
  */
 public record CheckpointMetadata(
         int formatVersion,
@@ -36,7 +39,18 @@ public record CheckpointMetadata(
         double trainingSeconds,
         ValidationMetrics validation,
         Refit refit,
-        Instant createdAt) {
+        Instant createdAt,
+        PredictionSets predictionSets) {
+
+    /**
+     * Metadata without prediction sets.
+     */
+    public CheckpointMetadata(int formatVersion, NetworkSpec architecture, String vocabulary,
+            List<String> origins, float temperature, TopLabelCalibration calibration, String datasetFingerprint,
+            long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt) {
+        this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
+                trainingSeed, trainingSeconds, validation, refit, createdAt, null);
+    }
 
     /**
      * A network trained again, after validation, with the same recipe on the training and the

@@ -244,6 +244,11 @@ public final class LoadedModel implements ServingModel {
     }
 
     @Override
+    public PredictionSets predictionSets() {
+        return metadata.predictionSets();
+    }
+
+    @Override
     public CheckpointMetadata metadata() {
         return metadata;
     }

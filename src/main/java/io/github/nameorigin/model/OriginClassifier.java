@@ -30,4 +30,13 @@ public interface OriginClassifier {
      * @return one probability vector per name
      */
     float[][] predict(List<String> names);
+
+    /**
+     * The prediction sets fitted with this model.
+     *
+     * @return the sets, or null when its checkpoint has none
+     */
+    default PredictionSets predictionSets() {
+        return null;
+    }
 }

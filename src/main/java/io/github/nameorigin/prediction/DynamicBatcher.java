@@ -53,7 +53,8 @@ class DynamicBatcher implements SmartLifecycle {
     @Autowired
     DynamicBatcher(NameOriginProperties properties, ModelRegistry registry, MeterRegistry meters) {
         this(properties.batching(),
-                names -> registry.withClassifier(c -> new Scores(List.copyOf(c.origins()), c.predict(names))), meters);
+                names -> registry.withClassifier(c -> new Scores(List.copyOf(c.origins()), c.predict(names),
+                        c.predictionSets())), meters);
     }
 
     DynamicBatcher(NameOriginProperties.Batching config, Inference inference, MeterRegistry meters) {

@@ -24,11 +24,13 @@ class PredictionRequestValidator {
     /**
      * A request whose structure is valid.
      *
-     * @param names  trimmed names, in request order
-     * @param single whether the client sent {@code name} rather than {@code names}
-     * @param top    the requested number of origins, or null for the default
+     * @param names    trimmed names, in request order
+     * @param ids      the entries' ids, in request order (null where none was sent)
+     * @param single   whether the client sent {@code name} rather than {@code names}
+     * @param top      the requested number of origins, or null for the default
+     * @param coverage the requested coverage of prediction sets, or null for none
      */
-    record ValidRequest(List<String> names, boolean single, Integer top) {
+    record ValidRequest(List<String> names, List<String> ids, boolean single, Integer top, Double coverage) {
     }
 
     ValidRequest checkStructure(PredictionRequest request) {
@@ -43,10 +45,17 @@ class PredictionRequestValidator {
         if (request.top() != null && request.top() < 1) {
             throw new InvalidPredictionRequestException("top", "'top' must be at least 1.");
         }
-        if (request.name() != null) {
-            return new ValidRequest(List.of(checkName("name", request.name())), true, request.top());
+        Double coverage = request.coverage();
+        if (coverage != null && !(coverage > 0 && coverage < 1)) {
+            throw new InvalidPredictionRequestException("coverage",
+                    "'coverage' must be above 0 and below 1, such as 0.9 for sets that hold the true origin 90% of the time.");
         }
-        List<String> raw = request.names();
+        if (request.name() != null) {
+            List<String> noId = new ArrayList<>();
+            noId.add(null);
+            return new ValidRequest(List.of(checkName("name", request.name())), noId, true, request.top(), coverage);
+        }
+        List<NameItem> raw = request.names();
         if (raw.isEmpty()) {
             throw new InvalidPredictionRequestException("names", "'names' must contain at least one name.");
         }
@@ -55,14 +64,22 @@ class PredictionRequestValidator {
                     + " entries; at most " + limits.maxBatchNames() + " are accepted: split the list into several requests.");
         }
         List<String> names = new ArrayList<>(raw.size());
+        List<String> ids = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             String field = "names[" + i + "]";
             if (raw.get(i) == null) {
                 throw new InvalidPredictionRequestException(field, "'" + field + "' is null; every entry must be a surname.");
             }
-            names.add(checkName(field, raw.get(i)));
+            String id = raw.get(i).id();
+            if (id != null && id.length() > limits.maxNameLength()) {
+                throw new InvalidPredictionRequestException(field + ".id", "'" + field + ".id' is " + id.length()
+                        + " characters long; at most " + limits.maxNameLength() + " are accepted.");
+            }
+            names.add(checkName(id == null ? field : field + ".name", raw.get(i).name()));
+            ids.add(id);
         }
-        return new ValidRequest(List.copyOf(names), false, request.top());
+        return new ValidRequest(List.copyOf(names), java.util.Collections.unmodifiableList(ids), false, request.top(),
+                coverage);
     }
 
     private String checkName(String field, String name) {
@@ -89,6 +106,10 @@ class PredictionRequestValidator {
         if (top > origins) {
             throw new InvalidPredictionRequestException("top",
                     "'top' must be between 1 and " + origins + ", the number of origins the model knows.");
+        }
+        if (request.coverage() != null && classifier.predictionSets() == null) {
+            throw new InvalidPredictionRequestException("coverage", "The live model was trained without prediction "
+                    + "sets, so 'coverage' cannot be honoured; leave it out, or retrain the model.");
         }
         List<String> names = request.names();
         for (int i = 0; i < names.size(); i++) {

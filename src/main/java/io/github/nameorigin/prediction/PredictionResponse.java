@@ -3,8 +3,10 @@ package io.github.nameorigin.prediction;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * Body of a successful {@code POST /predict}: a {@link NamePrediction} when the request had
+ * Body of a successful {@code POST} or {@code GET /predict}: a {@link NamePrediction} when the request had
  * {@code name}, a {@link BatchPrediction} when it had {@code names}.
  */
 public sealed interface PredictionResponse permits PredictionResponse.NamePrediction,
@@ -23,10 +25,16 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
     /**
      * The most likely origins of one name, most likely first.
      *
+     * @param id          the batch entry's {@code id} when it was sent as an object with one;
+     *                    absent otherwise
      * @param name        the name as sent, without surrounding whitespace
      * @param predictions the top origins, probabilities descending
+     * @param set         with {@code coverage}, the prediction set: the origins, most probable
+     *                    first, that hold the true origin with that probability; absent otherwise
      */
-    record NamePrediction(String name, List<OriginProbability> predictions) implements PredictionResponse {
+    record NamePrediction(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String name,
+            List<OriginProbability> predictions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> set) implements PredictionResponse {
     }
 
     /**

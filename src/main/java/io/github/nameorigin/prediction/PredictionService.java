@@ -1,7 +1,12 @@
 package io.github.nameorigin.prediction;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -43,15 +48,50 @@ class PredictionService {
         PredictionRequestValidator.ValidRequest valid = validator.checkStructure(request);
         int top = registry.withClassifier(classifier -> validator.checkAgainstModel(valid, classifier));
         Scores scores = batcher.predict(valid.names());
+        if (valid.coverage() != null && scores.sets() == null) {
+            // the model was replaced by one without sets after the check: say so rather than omit them
+            throw new PredictionUnavailableException("The model was replaced while this request ran; retry.",
+                    java.time.Duration.ofSeconds(1));
+        }
         List<NamePrediction> results = new ArrayList<>(valid.names().size());
         for (int i = 0; i < valid.names().size(); i++) {
-            NamePrediction prediction = topOrigins(valid.names().get(i), scores.origins(), scores.probabilities()[i], top);
+            float[] probabilities = scores.probabilities()[i];
+            NamePrediction ranked = topOrigins(valid.names().get(i), scores.origins(), probabilities, top);
+            List<String> set = valid.coverage() == null ? null
+                    : Arrays.stream(scores.sets().set(probabilities, valid.coverage()))
+                            .mapToObj(scores.origins()::get).toList();
+            NamePrediction prediction = new NamePrediction(valid.ids().get(i), ranked.name(), ranked.predictions(), set);
             metrics.recordTopOrigin(prediction.predictions().get(0).origin());
             results.add(prediction);
         }
         metrics.recordRequest(valid.single(), start, results.size());
         log.debug("Predicted {} names: {}", results.size(), valid.names());
         return valid.single() ? results.get(0) : new BatchPrediction(List.copyOf(results));
+    }
+
+    /**
+     * A strong entity tag for the answer to a request: the same while the live model and the
+     * normalised request (trimmed names in order, the resolved {@code top}, the coverage, the
+     * shape) are the same, and different as soon as either changes. Validates the request
+     * first, so that an invalid one gets its 400 rather than a tag.
+     */
+    String entityTag(PredictionRequest request) {
+        PredictionRequestValidator.ValidRequest valid = validator.checkStructure(request);
+        int top = registry.withClassifier(classifier -> validator.checkAgainstModel(valid, classifier));
+        StringBuilder key = new StringBuilder("v1");
+        registry.metadata().ifPresent(m -> key.append('|').append(m.createdAt()).append('|')
+                .append(m.datasetFingerprint()).append('|').append(m.trainingSeed()));
+        key.append('|').append(valid.single() ? "name" : "names").append("|top=").append(top)
+                .append("|coverage=").append(valid.coverage());
+        for (int i = 0; i < valid.names().size(); i++) {
+            key.append('\u0000').append(valid.names().get(i)).append('\u0001').append(valid.ids().get(i));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** The {@code top} most likely origins; ties keep the model's origin order. */
@@ -61,7 +101,7 @@ class PredictionService {
                 .limit(top)
                 .map(i -> new OriginProbability(origins.get(i), round(probabilities[i])))
                 .toList();
-        return new NamePrediction(name, best);
+        return new NamePrediction(null, name, best, null);
     }
 
     /** Four decimals, trailing zeros dropped: 0.60000 is written 0.6, 0.00091 is written 0.0009. */

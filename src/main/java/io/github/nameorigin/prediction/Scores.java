@@ -5,18 +5,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.nameorigin.model.PredictionSets;
+
 /**
  * Probabilities for a run of names, with the origin labels they refer to (captured with them, so
  * a model swap between two calls cannot mislabel a vector).
  *
  * @param origins       labels, in vector order
  * @param probabilities one vector per name, in input order
+ * @param sets          the prediction sets of the model that scored them, or null
  */
-record Scores(List<String> origins, float[][] probabilities) {
+record Scores(List<String> origins, float[][] probabilities, PredictionSets sets) {
+
+    Scores(List<String> origins, float[][] probabilities) {
+        this(origins, probabilities, null);
+    }
 
     /** The scores of {@code length} names starting at {@code offset}. */
     Scores slice(int offset, int length) {
-        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length));
+        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length), sets);
     }
 
     int size() {
@@ -35,12 +42,12 @@ record Scores(List<String> origins, float[][] probabilities) {
         List<String> origins = parts.get(0).origins();
         List<float[]> rows = new ArrayList<>();
         for (Scores part : parts) {
-            if (!part.origins().equals(origins)) {
+            if (!part.origins().equals(origins) || part.sets() != parts.get(0).sets()) {
                 throw new PredictionUnavailableException("The model was replaced while this request ran; retry.",
                         Duration.ofSeconds(1));
             }
             rows.addAll(List.of(part.probabilities()));
         }
-        return new Scores(origins, rows.toArray(float[][]::new));
+        return new Scores(origins, rows.toArray(float[][]::new), parts.get(0).sets());
     }
 }

@@ -22,6 +22,8 @@ import io.github.nameorigin.model.NgramLogisticRegression;
 import io.github.nameorigin.model.TemperatureScaling;
 import io.github.nameorigin.model.TopLabelCalibration;
 import io.github.nameorigin.model.TrainingHistory;
+import io.github.nameorigin.model.PredictionSetFitting;
+import io.github.nameorigin.model.PredictionSets;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * network from {@link NetworkFactory}, the loop in {@link TrainingLoop} (its last epoch is kept),
  * the linear member ({@link NgramLogisticRegression}) when the architecture gives it a weight,
  * a temperature and a top-label map fitted on validation (on the mix of the two), and the
- * validation report (its ECE out of fold, see {@link TopLabelCalibration#outOfFold}); optionally
+ * validation report (its ECE out of fold, see {@link TopLabelCalibration#outOfFold}), conformal
+ * prediction sets fitted on the same out-of-fold probabilities ({@link PredictionSetFitting}); optionally
  * a refit on all names.
  * Seeded and deterministic. Only one training may run per JVM (DJL allows one gradient collector).
  */
@@ -124,20 +127,30 @@ public final class ModelTrainer {
                     TopLabelCalibration.outOfFold(logProbabilities, gold, false), gold, Evaluator.ECE_BINS);
             // The report scores out-of-fold calibrated probabilities: the map fits its own names
             // closely, so an ECE measured on the names it was fitted on would flatter it.
-            EvaluationReport report = Evaluator.evaluate(origins,
-                    TopLabelCalibration.outOfFold(logProbabilities, gold, true), gold, eceRaw, (double) temperature);
+            float[][] calibrated = TopLabelCalibration.outOfFold(logProbabilities, gold, true);
+            EvaluationReport report = Evaluator.evaluate(origins, calibrated, gold, eceRaw, (double) temperature);
+            // Fitted on the same out-of-fold probabilities: they stand for names the map has not
+            // seen, as served names are.
+            // Too few validation names (tiny datasets) give no sets; coverage requests are then refused.
+            PredictionSets sets = calibrated.length < PredictionSetFitting.MIN_NAMES ? null
+                    : PredictionSetFitting.fit(calibrated, gold, config.seed());
             double seconds = (System.nanoTime() - started) / 1e9;
             CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture,
                     vocabulary.chars(), origins, temperature, topLabel, dataset.fingerprint(), config.seed(), seconds,
                     new ValidationMetrics(report.names(), report.top1(), report.top3(), report.macroF1(),
                             report.ece(), eceRaw),
-                    null, Instant.now());
+                    null, Instant.now(), sets);
             TrainingHistory history = new TrainingHistory(config.lossEvery(), monitor.snapshot().lossCurve(),
                     accuracies);
             log.info("Training done in {} s: validation top-1 {}, top-3 {}, macro-F1 {}, ECE out of fold {} "
                     + "(temperature {} alone: {}; before calibration: {})", "%.1f".formatted(seconds),
                     fmt(report.top1()), fmt(report.top3()), fmt(report.macroF1()), fmt(report.ece()),
                     "%.2f".formatted(temperature), fmt(eceTemperatureOnly), fmt(eceRaw));
+            List<PredictionSets.CoverageCheck> checks = sets == null ? List.of() : sets.checks();
+            for (PredictionSets.CoverageCheck check : checks) {
+                log.info("Prediction sets at {} (lambda {}, cross-fitted on validation): coverage {}, mean size {}",
+                        check.target(), sets.lambda(), fmt(check.coverage()), "%.2f".formatted(check.meanSize()));
+            }
             LoadedModel loaded = new LoadedModel(model, metadata, report, history, member);
             handedOver = true;
             return loaded;
@@ -150,8 +163,8 @@ public final class ModelTrainer {
 
     /**
      * Trains a second network with the same recipe and initialisation seed on all of a split's
-     * names (training and validation), and serves it with the first one's temperature and
-     * top-label map. There are no names left to score it on, so its report, validation figures
+     * names (training and validation), and serves it with the first one's temperature,
+     * top-label map and prediction sets. There are no names left to score it on, so its report, validation figures
      * and history are the validated network's: they describe the recipe on names it had not seen.
      */
     LoadedModel refit(NamesDataset dataset, DatasetSplit split, LoadedModel validated, long started) {
@@ -170,7 +183,8 @@ public final class ModelTrainer {
             CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture,
                     vocabulary.chars(), origins, first.temperature(), first.calibration(), dataset.fingerprint(),
                     config.seed(), seconds, first.validation(),
-                    new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now());
+                    new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now(),
+                    first.predictionSets());
             log.info("Refit done in {} s in all; served with the validated network's calibration",
                     "%.1f".formatted(seconds));
             LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(), member);

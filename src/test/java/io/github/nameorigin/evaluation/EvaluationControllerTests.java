@@ -96,4 +96,49 @@ class EvaluationControllerTests {
             assertThat(result.getResponse().getStatus()).isEqualTo(503);
         }
     }
+
+    private static final io.github.nameorigin.model.PredictionSets SETS = new io.github.nameorigin.model.PredictionSets(
+            0.5, 1, new float[] {0.3f, 0.9f, 1.6f},
+            List.of(new io.github.nameorigin.model.PredictionSets.CoverageCheck(0.9, 0.8985, 1.21, 0.8)),
+            List.of(new io.github.nameorigin.model.PredictionSets.SelectivePoint(0.5, 0.99, 0.97),
+                    new io.github.nameorigin.model.PredictionSets.SelectivePoint(1, 0.86, 0.2)));
+
+    private void servingWithSets(io.github.nameorigin.model.PredictionSets sets) {
+        CheckpointMetadata metadata = org.mockito.Mockito.mock(CheckpointMetadata.class);
+        given(metadata.predictionSets()).willReturn(sets);
+        given(registry.description()).willReturn(Optional.of(new ModelRegistry.Description(metadata, report, null)));
+    }
+
+    @Test
+    void reportsThePredictionSetsFiguresButNotTheirScores() {
+        servingWithSets(SETS);
+        assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
+                .bodyJson().hasPathSatisfying("$.predictionSets.method", v -> v.assertThat().isEqualTo("raps"))
+                .hasPathSatisfying("$.predictionSets.calibrationNames", v -> v.assertThat().isEqualTo(3))
+                .hasPathSatisfying("$.predictionSets.coverage[0].target", v -> v.assertThat().isEqualTo(0.9))
+                .hasPathSatisfying("$.predictionSets.coverage[0].coverage", v -> v.assertThat().isEqualTo(0.8985))
+                .hasPathSatisfying("$.predictionSets.coverage[0].meanSize", v -> v.assertThat().isEqualTo(1.21))
+                .hasPathSatisfying("$.predictionSets.selective[1].accuracy", v -> v.assertThat().isEqualTo(0.86))
+                .doesNotHavePath("$.predictionSets.scores");
+    }
+
+    @Test
+    void aModelWithoutSetsHasNoSetFiguresAndAnEmptySelectiveChart() throws Exception {
+        servingWithSets(null);
+        assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
+                .bodyJson().hasPathSatisfying("$.predictionSets", v -> v.assertThat().isNull());
+        MvcTestResult svg = mvc.get().uri("/model/evaluation/selective.svg").exchange();
+        assertThat(svg).hasStatusOk().hasContentTypeCompatibleWith("image/svg+xml");
+        assertThat(svg.getResponse().getContentAsString()).contains("No selective accuracy measured");
+    }
+
+    @Test
+    void drawsTheSelectiveAccuracyCurveAsValidSvgWithOnePointPerShare() throws Exception {
+        servingWithSets(SETS);
+        MvcTestResult svg = mvc.get().uri("/model/evaluation/selective.svg").exchange();
+        assertThat(svg).hasStatusOk().hasContentTypeCompatibleWith("image/svg+xml");
+        org.w3c.dom.Document document = SvgAssertions.parse(svg.getResponse().getContentAsString());
+        assertThat(document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength()).isEqualTo(2);
+        assertThat(svg.getResponse().getContentAsString()).contains("50% answered: accuracy 0.990");
+    }
 }

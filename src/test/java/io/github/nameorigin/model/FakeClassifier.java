@@ -25,6 +25,7 @@ public class FakeClassifier implements OriginClassifier {
     private final Predicate<String> usable;
     private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    private volatile PredictionSets predictionSets;
 
     /**
      * Five origins: a few known surnames get their real origin on top, any other name origin
@@ -65,6 +66,20 @@ public class FakeClassifier implements OriginClassifier {
      */
     public static String topOrigin(String name) {
         return ORIGINS.get(topIndex(name));
+    }
+
+    /**
+     * Serves these prediction sets from now on.
+     *
+     * @param sets the sets; null for none, as an old checkpoint
+     */
+    public void predictionSets(PredictionSets sets) {
+        this.predictionSets = sets;
+    }
+
+    @Override
+    public PredictionSets predictionSets() {
+        return predictionSets;
     }
 
     @Override

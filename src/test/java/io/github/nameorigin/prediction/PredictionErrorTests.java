@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -209,9 +210,10 @@ class PredictionErrorTests {
 
     @Test
     void wrongMethodIs405ProblemDetail() throws Exception {
-        ResultActions result = mvc.perform(get("/predict"));
+        ResultActions result = mvc.perform(delete("/predict"));
 
-        assertProblem(result, 405, "GET");
-        result.andExpect(header().string("Allow", containsString("POST")));
+        assertProblem(result, 405, "DELETE");
+        result.andExpect(header().string("Allow", containsString("POST")))
+                .andExpect(header().string("Allow", containsString("GET")));
     }
 }
