@@ -2,6 +2,7 @@ package io.github.nameorigin.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.github.nameorigin.model.CheckpointException;
+import io.github.nameorigin.model.CheckpointHealth;
 import io.github.nameorigin.model.CheckpointStore;
 import io.github.nameorigin.model.LoadedModel;
 import io.github.nameorigin.model.ModelRegistry;
@@ -35,6 +37,7 @@ public class ModelBootstrap implements AutoCloseable {
     private final ModelRegistry registry;
     private final TrainingMonitor monitor;
     private final TrainingMetrics metrics;
+    private final CheckpointHealth health;
     private final CheckpointStore store = new CheckpointStore();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "model-bootstrap");
@@ -44,7 +47,8 @@ public class ModelBootstrap implements AutoCloseable {
     private volatile String source;
 
     ModelBootstrap(NameOriginProperties properties, ModelRegistry registry, TrainingMonitor monitor,
-            TrainingMetrics metrics) {
+            TrainingMetrics metrics, CheckpointHealth health) {
+        this.health = health;
         this.properties = properties;
         this.registry = registry;
         this.monitor = monitor;
@@ -73,6 +77,7 @@ public class ModelBootstrap implements AutoCloseable {
     void bootstrap() {
         Mode mode = properties.mode();
         Path checkpoint = properties.checkpointDir();
+        removeLeftovers(checkpoint);
         try {
             if (mode != Mode.TRAIN && loadCheckpoint(checkpoint, mode)) {
                 return;
@@ -107,12 +112,14 @@ public class ModelBootstrap implements AutoCloseable {
         try {
             LoadedModel model = store.load(checkpoint);
             source = "checkpoint";
+            health.loaded();
             install(model);
             log.info("Loaded checkpoint {} in {} ms", checkpoint.toAbsolutePath(),
                     (System.nanoTime() - started) / 1_000_000);
             return true;
         } catch (CheckpointException e) {
             log.error("Cannot use the checkpoint: {}", e.getMessage());
+            health.loadFailed(e.getMessage());
             if (mode == Mode.LOAD) {
                 fail(e.getMessage());
             }
@@ -126,15 +133,31 @@ public class ModelBootstrap implements AutoCloseable {
         log.info("Read {} distinct names ({} lines) in {} origins from {}", dataset.names().size(),
                 dataset.lines(), dataset.origins().size(), dataDir.toAbsolutePath());
         LoadedModel model = new ModelTrainer(properties.model(), properties.training(), monitor).train(dataset);
+        List<String> probes = ProbeNames.of(DatasetSplit.of(dataset, properties.training().validationFraction(),
+                properties.training().seed()), dataset.origins().size());
         try {
-            store.save(checkpoint, model);
+            store.save(checkpoint, model, probes);
+            health.saved();
             log.info("Saved checkpoint to {}", checkpoint.toAbsolutePath());
-        } catch (IOException e) {
-            log.error("Could not save the checkpoint to {} (serving the trained model anyway): {}",
-                    checkpoint.toAbsolutePath(), e.toString());
+        } catch (IOException | RuntimeException e) {
+            String reason = "The trained model could not be saved to " + checkpoint.toAbsolutePath()
+                    + " and is lost at the next restart: " + e;
+            log.error("{} (serving it anyway)", reason);
+            health.saveFailed(reason);
         }
         source = "training";
         install(model);
+    }
+
+    /** Removes what a save interrupted by a crash left beside the checkpoint. */
+    private void removeLeftovers(Path checkpoint) {
+        try {
+            for (Path leftover : store.removeLeftovers(checkpoint)) {
+                log.warn("Removed {}, left by an interrupted checkpoint save", leftover);
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove what an interrupted checkpoint save left beside {}: {}", checkpoint, e.toString());
+        }
     }
 
     private void install(LoadedModel model) {

@@ -4,6 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.nameorigin.evaluation.TrainingHistory;
+import io.github.nameorigin.model.CheckpointHealth;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
 
@@ -17,8 +18,11 @@ class TrainingStatusController {
     private final ModelRegistry registry;
     private final TrainingMonitor monitor;
     private final ModelBootstrap bootstrap;
+    private final CheckpointHealth health;
 
-    TrainingStatusController(ModelRegistry registry, TrainingMonitor monitor, ModelBootstrap bootstrap) {
+    TrainingStatusController(ModelRegistry registry, TrainingMonitor monitor, ModelBootstrap bootstrap,
+            CheckpointHealth health) {
+        this.health = health;
         this.registry = registry;
         this.monitor = monitor;
         this.bootstrap = bootstrap;
@@ -50,6 +54,6 @@ class TrainingStatusController {
         java.util.List<Double> lossCurve = ran ? run.lossCurve() : history == null ? null : history.lossCurve();
         return new TrainingStatus(registry.state(), bootstrap.source(), registry.failure().orElse(null), progress,
                 Double.isNaN(run.loss()) ? null : run.loss(), lossEvery, lossCurve, validation, run.recentGuesses(),
-                summary);
+                summary, health.loadFailure().orElse(null), health.saveFailure().orElse(null));
     }
 }
