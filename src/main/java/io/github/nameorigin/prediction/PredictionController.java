@@ -1,6 +1,7 @@
 package io.github.nameorigin.prediction;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,8 +19,16 @@ class PredictionController {
         this.service = service;
     }
 
+    /** Names the model version that answered, for clients and proxies that read headers only. */
+    static final String MODEL_VERSION_HEADER = "X-Model-Version";
+
     @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PredictionResponse predict(@RequestBody PredictionRequest request) {
-        return service.predict(request);
+    ResponseEntity<PredictionResponse> predict(@RequestBody PredictionRequest request) {
+        PredictionResponse response = service.predict(request);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (response.model() != null) {
+            ok.header(MODEL_VERSION_HEADER, response.model());
+        }
+        return ok.body(response);
     }
 }

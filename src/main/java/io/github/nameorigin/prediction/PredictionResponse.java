@@ -3,12 +3,21 @@ package io.github.nameorigin.prediction;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Body of a successful {@code POST /predict}: a {@link NamePrediction} when the request had
  * {@code name}, a {@link BatchPrediction} when it had {@code names}.
  */
 public sealed interface PredictionResponse permits PredictionResponse.NamePrediction,
         PredictionResponse.BatchPrediction {
+
+    /**
+     * The store version of the model that answered.
+     *
+     * @return its id, or null outside the store (or for a name inside a batch)
+     */
+    String model();
 
     /**
      * One origin and how likely it is.
@@ -25,15 +34,27 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      *
      * @param name        the name as sent, without surrounding whitespace
      * @param predictions the top origins, probabilities descending
+     * @param model       the model version that answered (on a single answer; left out inside a batch)
      */
-    record NamePrediction(String name, List<OriginProbability> predictions) implements PredictionResponse {
+    record NamePrediction(String name, List<OriginProbability> predictions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
+
+        NamePrediction(String name, List<OriginProbability> predictions) {
+            this(name, predictions, null);
+        }
     }
 
     /**
      * Predictions for several names, in request order.
      *
      * @param results one entry per requested name
+     * @param model   the model version that answered every name
      */
-    record BatchPrediction(List<NamePrediction> results) implements PredictionResponse {
+    record BatchPrediction(List<NamePrediction> results,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
+
+        BatchPrediction(List<NamePrediction> results) {
+            this(results, null);
+        }
     }
 }

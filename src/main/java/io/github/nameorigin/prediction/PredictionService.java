@@ -51,7 +51,11 @@ class PredictionService {
         }
         metrics.recordRequest(valid.single(), start, results.size());
         log.debug("Predicted {} names: {}", results.size(), valid.names());
-        return valid.single() ? results.get(0) : new BatchPrediction(List.copyOf(results));
+        if (valid.single()) {
+            NamePrediction only = results.get(0);
+            return new NamePrediction(only.name(), only.predictions(), scores.model());
+        }
+        return new BatchPrediction(List.copyOf(results), scores.model());
     }
 
     /** The {@code top} most likely origins; ties keep the model's origin order. */

@@ -11,12 +11,18 @@ import java.util.List;
  *
  * @param origins       labels, in vector order
  * @param probabilities one vector per name, in input order
+ * @param model         the store version that computed them, or null outside the store
  */
-record Scores(List<String> origins, float[][] probabilities) {
+record Scores(List<String> origins, float[][] probabilities, String model) {
+
+    /** Scores of a model outside the store. */
+    Scores(List<String> origins, float[][] probabilities) {
+        this(origins, probabilities, null);
+    }
 
     /** The scores of {@code length} names starting at {@code offset}. */
     Scores slice(int offset, int length) {
-        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length));
+        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length), model);
     }
 
     int size() {
@@ -35,12 +41,12 @@ record Scores(List<String> origins, float[][] probabilities) {
         List<String> origins = parts.get(0).origins();
         List<float[]> rows = new ArrayList<>();
         for (Scores part : parts) {
-            if (!part.origins().equals(origins)) {
+            if (!part.origins().equals(origins) || !java.util.Objects.equals(part.model(), parts.get(0).model())) {
                 throw new PredictionUnavailableException("The model was replaced while this request ran; retry.",
                         Duration.ofSeconds(1));
             }
             rows.addAll(List.of(part.probabilities()));
         }
-        return new Scores(origins, rows.toArray(float[][]::new));
+        return new Scores(origins, rows.toArray(float[][]::new), parts.get(0).model());
     }
 }
