@@ -44,6 +44,18 @@ public record TrainingStatus(ModelState state, String source, String failure, Pr
      */
     public record Progress(long step, long total, int epoch, double percent, double elapsedSeconds,
             Double etaSeconds, TrainingMonitor.Phase phase) {
+
+        /**
+         * The progress of a run.
+         *
+         * @param run the monitor's snapshot
+         * @return the progress, or null when no run started
+         */
+        public static Progress of(TrainingMonitor.Snapshot run) {
+            return run.startedAt() == null ? null : new Progress(run.step(), run.totalSteps(), run.epoch(),
+                    Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
+                    run.eta() == null ? null : run.eta().toMillis() / 1000.0, run.phase());
+        }
     }
 
     /**

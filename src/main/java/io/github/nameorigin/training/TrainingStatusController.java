@@ -35,9 +35,7 @@ class TrainingStatusController {
         ModelRegistry.Description live = registry.description().orElse(null);
         CheckpointMetadata metadata = live == null ? null : live.metadata();
         boolean ran = run.startedAt() != null;
-        TrainingStatus.Progress progress = ran ? new TrainingStatus.Progress(run.step(), run.totalSteps(),
-                run.epoch(), Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
-                run.eta() == null ? null : run.eta().toMillis() / 1000.0, run.phase()) : null;
+        TrainingStatus.Progress progress = TrainingStatus.Progress.of(run);
         TrainingStatus.Validation validation = null;
         if (metadata != null && metadata.validation() != null && !run.running()) {
             validation = TrainingStatus.Validation.of(metadata.validation());
