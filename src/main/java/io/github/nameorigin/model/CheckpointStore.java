@@ -37,7 +37,7 @@ import io.github.nameorigin.evaluation.TrainingHistory;
  * probabilities with the saved ones, so a half-written, edited or mismatched checkpoint is
  * rejected with a message naming the problem instead of being served.
  */
-public final class CheckpointStore {
+public class CheckpointStore {
 
     static final String PARAMS_NAME = "name-origin";
     static final String PARAMS_FILE = PARAMS_NAME + "-0000.params";

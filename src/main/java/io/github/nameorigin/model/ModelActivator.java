@@ -23,7 +23,14 @@ public class ModelActivator {
     private final CheckpointHealth health;
     private final CheckpointStore checkpoints = new CheckpointStore();
 
-    ModelActivator(ModelStore store, ModelRegistry registry, CheckpointHealth health) {
+    /**
+     * Creates the activator.
+     *
+     * @param store    the model store
+     * @param registry where the served model lives
+     * @param health   where refused loads are reported
+     */
+    public ModelActivator(ModelStore store, ModelRegistry registry, CheckpointHealth health) {
         this.store = store;
         this.registry = registry;
         this.health = health;

@@ -46,13 +46,21 @@ public class VersionTrainer implements AutoCloseable {
     private final TrainingMonitor monitor;
     private final CheckpointHealth health;
     private final MeterRegistry meters;
-    private final CheckpointStore checkpoints = new CheckpointStore();
+    private final CheckpointStore checkpoints;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(TrainingThreads.factory("model-training"));
     private final Object guard = new Object();
     private volatile String training;
 
+    @org.springframework.beans.factory.annotation.Autowired
     VersionTrainer(NameOriginProperties properties, ModelStore store, ModelActivator activator, ModelRegistry registry,
             TrainingMonitor monitor, CheckpointHealth health, MeterRegistry meters) {
+        this(properties, store, activator, registry, monitor, health, meters, new CheckpointStore());
+    }
+
+    /** With another checkpoint writer: tests make saves fail. */
+    VersionTrainer(NameOriginProperties properties, ModelStore store, ModelActivator activator, ModelRegistry registry,
+            TrainingMonitor monitor, CheckpointHealth health, MeterRegistry meters, CheckpointStore checkpoints) {
+        this.checkpoints = checkpoints;
         this.properties = properties;
         this.store = store;
         this.activator = activator;
