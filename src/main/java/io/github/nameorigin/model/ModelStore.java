@@ -258,6 +258,10 @@ public final class ModelStore {
     public void addCheckpoint(String id, Path source) throws IOException {
         Path target = checkpointDir(id);
         Files.createDirectories(target.getParent());
+        if (Files.exists(target) && !Files.exists(target.getParent().resolve(VERSION_FILE))) {
+            // a copy cut short before its version.json was written: never listed, never served
+            FileTrees.delete(target);
+        }
         Path tmp = Files.createTempDirectory(target.getParent(), CHECKPOINT_DIR + ".tmp-");
         try {
             FileTrees.copyFiles(source, tmp);

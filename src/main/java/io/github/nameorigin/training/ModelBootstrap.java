@@ -101,8 +101,7 @@ public class ModelBootstrap implements AutoCloseable {
                     return;
                 }
             } else if (checkpoints.isPresent(properties.checkpointDir())) {
-                Optional<String> bundled = importBundled(properties.checkpointDir());
-                if (bundled.isPresent() && activate(bundled.get(), true)) {
+                if (startFromBundled(properties.checkpointDir())) {
                     return;
                 }
             } else if (mode == Mode.LOAD) {
@@ -144,6 +143,50 @@ public class ModelBootstrap implements AutoCloseable {
             log.error("Cannot serve model version {}: {}", id, e.getMessage());
             health.loadFailed("Version " + id + " cannot be served: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Makes the bundled checkpoint the store's first version and serves it. Replicas starting
+     * together on an empty store take turns through the store's lock: one imports, the others
+     * wait for its pointer and serve what it names.
+     */
+    private boolean startFromBundled(Path checkpoint) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (true) {
+            Optional<FileLock> lock;
+            try {
+                lock = store.tryLock();
+            } catch (IOException e) {
+                health.loadFailed("The model store at " + store.root() + " cannot be locked: " + e);
+                return false;
+            }
+            if (lock.isPresent()) {
+                try {
+                    Optional<String> active = store.active();
+                    if (active.isPresent()) {
+                        return activate(active.get(), false);
+                    }
+                    Optional<String> bundled = importBundled(checkpoint);
+                    return bundled.isPresent() && activate(bundled.get(), true);
+                } finally {
+                    ModelStore.release(lock.get());
+                }
+            }
+            Optional<String> active = store.active();
+            if (active.isPresent()) {
+                return activate(active.get(), false);
+            }
+            if (System.nanoTime() > deadline) {
+                health.loadFailed("Another replica holds the model store's lock and set no active version");
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 
