@@ -53,7 +53,7 @@ FROM ${BASE_IMAGE}
 # (as OpenShift does) can still write where the app user can.
 ARG APP_UID=10001
 RUN useradd --system --uid ${APP_UID} --gid 0 --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
- && mkdir -p /app/data /app/.djl.ai && chown -R ${APP_UID}:0 /app && chmod -R g=u /app
+ && mkdir -p /app/data/models /app/.djl.ai && chown -R ${APP_UID}:0 /app && chmod -R g=u /app
 WORKDIR /app
 # The natives first: they change only when the DJL or PyTorch versions do, and Docker's build cache
 # compares copied files by content, so a new application build reuses this 430 MB layer.
@@ -75,11 +75,15 @@ ENV LANG=C.UTF-8 \
     JAVA_TOOL_OPTIONS="-Xmx512m -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1"
 
 # The CDS training run: start until the Spring context is refreshed, record the loaded classes.
-RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar >/dev/null
+# The run may start copying the bundled checkpoint into the model store: the image ships it empty.
+RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar >/dev/null \
+ && rm -rf /app/data/models/* /app/data/models/.[!.]*
 
 # The bundled checkpoint is /app/data/checkpoint (the default nameorigin.checkpoint-dir, relative
-# to /app). Serve another one by mounting it there (read-only is fine); to keep a checkpoint that
-# the service trains, mount a writable volume there (or on /app/data).
+# to /app): at first start it becomes the first version of the model store, /app/data/models (the
+# default nameorigin.models-dir). Mount a volume on /app/data/models to keep the versions trained,
+# imported and activated through the management API across restarts, and share it between
+# replicas so that they serve the same version.
 EXPOSE 8080
 # A long start period: with no checkpoint the service first trains, which takes minutes.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=300s --retries=3 \

@@ -45,6 +45,7 @@ class NameOriginApplicationTests {
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
         registry.add("nameorigin.checkpoint-dir", () -> checkpoints.resolve("model").toString());
+        registry.add("nameorigin.models-dir", () -> checkpoints.resolve("models").toString());
         // A relative path that leaves the working directory, as in the README's
         // --nameorigin.data-dir=../shared/data/names: the servlet context's resource resolution
         // refused such paths before PathPropertyConverter.
@@ -67,7 +68,12 @@ class NameOriginApplicationTests {
         assertThat(status.get("lossCurve").size()).isPositive();
         assertThat(status.get("validation").get("macroF1").isNumber()).isTrue();
         assertThat(status.get("model").get("origins").size()).isEqualTo(6);
-        assertThat(Files.isRegularFile(checkpoints.resolve("model/metadata.json"))).isTrue();
+        String active = Files.readString(checkpoints.resolve("models/active")).strip();
+        assertThat(active).matches("\\d{8}T\\d{6}Z-trained");
+        assertThat(Files.isRegularFile(checkpoints.resolve("models").resolve(active).resolve("checkpoint/metadata.json")))
+                .isTrue();
+        assertThat(Files.isRegularFile(checkpoints.resolve("models").resolve(active).resolve("checkpoint/probes.json")))
+                .isTrue();
 
         HttpResponse<String> single = post("/predict", "{\"name\": \"Yamashita\", \"top\": 3}");
         assertThat(single.statusCode()).isEqualTo(200);

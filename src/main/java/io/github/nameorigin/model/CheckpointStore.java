@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -13,10 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import ai.djl.Model;
@@ -30,14 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code name-origin-0000.params}), their SHA-256 ({@code .params.sha256}), {@code metadata.json}
  * ({@link CheckpointMetadata}), {@code evaluation.json} and {@code history.json}, and when the
  * architecture has a linear weight, the linear member ({@code linear-member.bin}, see
- * {@link NgramLogisticRegression}) and its SHA-256.
+ * {@link NgramLogisticRegression}) and its SHA-256; {@code probes.json} ({@link CheckpointProbes});
+ * and {@code checksums.sha256} ({@link CheckpointManifest}) over all of them.
  *
  * <p>Writes are atomic: everything goes to a temporary sibling directory that is renamed into
- * place. Reads check the format version, the architecture and the parameters' checksum before
- * building the network, then run one forward pass, so a half-written or mismatched checkpoint is
+ * place. Reads check every file against the manifest, then the format version and the
+ * architecture before building the network, then run the probe names and compare their
+ * probabilities with the saved ones, so a half-written, edited or mismatched checkpoint is
  * rejected with a message naming the problem instead of being served.
  */
-public final class CheckpointStore {
+public class CheckpointStore {
 
     static final String PARAMS_NAME = "name-origin";
     static final String PARAMS_FILE = PARAMS_NAME + "-0000.params";
@@ -47,6 +44,9 @@ public final class CheckpointStore {
     static final String HISTORY_FILE = "history.json";
     static final String MEMBER_FILE = "linear-member.bin";
     static final String MEMBER_CHECKSUM_FILE = MEMBER_FILE + ".sha256";
+    static final String PROBES_FILE = "probes.json";
+    /** How many probe names a checkpoint saved without validation names gets. */
+    static final int DEFAULT_PROBES = 36;
 
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -68,6 +68,19 @@ public final class CheckpointStore {
      * @throws IOException when writing fails; the previous checkpoint is then left in place
      */
     public void save(Path dir, LoadedModel model) throws IOException {
+        save(dir, model, defaultProbeNames(model.metadata().vocabulary()));
+    }
+
+    /**
+     * Saves a trained model with the names whose probabilities a load checks (a few dozen
+     * validation names), atomically replacing any checkpoint in {@code dir}.
+     *
+     * @param dir        the checkpoint directory
+     * @param model      the model to save
+     * @param probeNames names to record the model's probabilities of
+     * @throws IOException when writing fails; the previous checkpoint is then left in place
+     */
+    public void save(Path dir, LoadedModel model, List<String> probeNames) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -94,6 +107,8 @@ public final class CheckpointStore {
             if (model.history() != null) {
                 json.writeValue(tmp.resolve(HISTORY_FILE).toFile(), model.history());
             }
+            json.writeValue(tmp.resolve(PROBES_FILE).toFile(), CheckpointProbes.record(model, probeNames));
+            CheckpointManifest.write(tmp);
             replace(tmp, target);
         } catch (IOException | JacksonException e) {
             deleteRecursively(tmp);
@@ -131,7 +146,7 @@ public final class CheckpointStore {
      */
     private static void replaceFiles(Path tmp, Path target) throws IOException {
         List<String> order = List.of(PARAMS_FILE, CHECKSUM_FILE, MEMBER_FILE, MEMBER_CHECKSUM_FILE, EVALUATION_FILE,
-                HISTORY_FILE, METADATA_FILE);
+                HISTORY_FILE, PROBES_FILE, CheckpointManifest.FILE, METADATA_FILE);
         Files.deleteIfExists(target.resolve(METADATA_FILE));
         for (String name : order) {
             Path source = tmp.resolve(name);
@@ -158,6 +173,41 @@ public final class CheckpointStore {
         if (!isPresent(dir)) {
             throw new CheckpointException("No checkpoint at " + dir + " (" + METADATA_FILE + " is missing)");
         }
+        CheckpointManifest.verify(dir);
+        CheckpointProbes probes = readJson(dir.resolve(PROBES_FILE), CheckpointProbes.class, true);
+        LoadedModel loaded = loadUnchecked(dir);
+        String mismatch;
+        try {
+            mismatch = probes.mismatch(loaded);
+        } catch (RuntimeException e) {
+            mismatch = e.getMessage();
+        }
+        if (mismatch != null) {
+            loaded.close();
+            throw new CheckpointException("Checkpoint " + dir + " does not behave as the model that was saved ("
+                    + PROBES_FILE + "): " + mismatch);
+        }
+        return loaded;
+    }
+
+    /**
+     * Adds the probes and the manifest to a checkpoint written before them, in place: its other
+     * files stay as they are, so checkpoints trained earlier can be checked from now on.
+     *
+     * @param dir        the checkpoint directory
+     * @param probeNames names to record the model's probabilities of
+     * @throws CheckpointException when the checkpoint does not load
+     * @throws IOException         when the new files cannot be written
+     */
+    public void seal(Path dir, List<String> probeNames) throws CheckpointException, IOException {
+        try (LoadedModel model = loadUnchecked(dir)) {
+            json.writeValue(dir.resolve(PROBES_FILE).toFile(), CheckpointProbes.record(model, probeNames));
+        }
+        CheckpointManifest.write(dir);
+    }
+
+    /** Loads a checkpoint without the manifest and probe checks. */
+    LoadedModel loadUnchecked(Path dir) throws CheckpointException {
         CheckpointMetadata metadata = readJson(dir.resolve(METADATA_FILE), CheckpointMetadata.class, true);
         validate(dir, metadata);
         verifyChecksum(dir, PARAMS_FILE, CHECKSUM_FILE);
@@ -248,16 +298,52 @@ public final class CheckpointStore {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        return CheckpointManifest.sha256(file);
+    }
+
+    /**
+     * Probe names for a model saved without validation names: short strings of the
+     * vocabulary's letters, the same for the same vocabulary.
+     */
+    static List<String> defaultProbeNames(String vocabulary) {
+        int[] letters = vocabulary.codePoints().filter(Character::isLetter).toArray();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; letters.length > 0 && i < DEFAULT_PROBES; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int j = 0; j < 3 + i % 6; j++) {
+                name.appendCodePoint(letters[(i * 7 + j * 3) % letters.length]);
+            }
+            names.add(name.toString());
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+        return names;
+    }
+
+    /**
+     * Removes what an interrupted save leaves beside a checkpoint directory: its
+     * {@code <name>.tmp-*} and {@code <name>.old-*} siblings. Only one process may save into the
+     * directory's parent meanwhile (a save in progress has such a sibling).
+     *
+     * @param dir the checkpoint directory
+     * @return the directories removed
+     * @throws IOException when one cannot be removed
+     */
+    public List<Path> removeLeftovers(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return List.of();
         }
-        return HexFormat.of().formatHex(digest.digest());
+        String name = target.getFileName().toString();
+        List<Path> removed = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().startsWith(name + ".tmp-")
+                        || p.getFileName().toString().startsWith(name + ".old-"))) {
+            for (Path leftover : siblings) {
+                deleteRecursively(leftover);
+                removed.add(leftover);
+            }
+        }
+        return removed;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

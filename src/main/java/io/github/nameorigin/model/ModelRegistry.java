@@ -23,6 +23,8 @@ public class ModelRegistry implements AutoCloseable {
     private volatile ModelState state = ModelState.LOADING;
     private volatile String failure;
     private ServingModel current;
+    private volatile String version;
+    private final java.util.concurrent.atomic.AtomicLong swaps = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The current state.
@@ -91,6 +93,46 @@ public class ModelRegistry implements AutoCloseable {
     }
 
     /**
+     * The store version of the live model.
+     *
+     * @return its id, or empty when none is served or it came from outside the store
+     */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /**
+     * How many times a model replaced another since the start.
+     *
+     * @return the count
+     */
+    public long swaps() {
+        return swaps.get();
+    }
+
+    /**
+     * Runs work against the live model and says which version did it; the model cannot be
+     * closed meanwhile, and the version is read under the same lock, so they belong together.
+     *
+     * @param work what to do with the classifier and its version id (null outside the store)
+     * @param <T>  the result type
+     * @return what the work returned
+     * @throws ModelNotReadyException when no model is ready
+     */
+    public <T> T withVersionedClassifier(java.util.function.BiFunction<OriginClassifier, String, T> work) {
+        lock.readLock().lock();
+        try {
+            ServingModel model = current;
+            if (model == null) {
+                throw new ModelNotReadyException(state);
+            }
+            return work.apply(model, version);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
      * Runs work against the live model; the model cannot be closed meanwhile.
      *
      * @param work what to do with the classifier
@@ -143,21 +185,36 @@ public class ModelRegistry implements AutoCloseable {
      * @param model the model to serve; the registry owns it from now on
      */
     public void install(ServingModel model) {
+        install(model, null);
+    }
+
+    /**
+     * Installs a new live model from the store, closing the previous one. Requests already
+     * running hold the read lock: the swap waits for them (they finish on the old model), and
+     * the old model is closed after the swap, when no request can reach it any more.
+     *
+     * @param model     the model to serve; the registry owns it from now on
+     * @param versionId its store version, or null
+     */
+    public void install(ServingModel model, String versionId) {
         ServingModel previous;
         lock.writeLock().lock();
         try {
             previous = current;
             current = model;
+            version = versionId;
             failure = null;
             state = ModelState.READY;
         } finally {
             lock.writeLock().unlock();
         }
         if (previous != null) {
+            swaps.incrementAndGet();
             previous.close();
         }
-        log.info("Serving model: {} over {} origins, created {}", model.metadata().architecture().architecture(),
-                model.metadata().origins().size(), model.metadata().createdAt());
+        log.info("Serving model {}: {} over {} origins, created {}", versionId == null ? "(outside the store)" : versionId,
+                model.metadata().architecture().architecture(), model.metadata().origins().size(),
+                model.metadata().createdAt());
     }
 
     /** Closes the live model at shutdown. */
@@ -168,6 +225,7 @@ public class ModelRegistry implements AutoCloseable {
             if (current != null) {
                 current.close();
                 current = null;
+                version = null;
             }
         } finally {
             lock.writeLock().unlock();

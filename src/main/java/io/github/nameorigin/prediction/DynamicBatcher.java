@@ -53,8 +53,8 @@ class DynamicBatcher implements SmartLifecycle {
     @Autowired
     DynamicBatcher(NameOriginProperties properties, ModelRegistry registry, MeterRegistry meters) {
         this(properties.batching(),
-                names -> registry.withClassifier(c -> new Scores(List.copyOf(c.origins()), c.predict(names),
-                        c.predictionSets())), meters);
+                names -> registry.withVersionedClassifier((c, version) -> new Scores(List.copyOf(c.origins()),
+                        c.predict(names), c.predictionSets(), version)), meters);
     }
 
     DynamicBatcher(NameOriginProperties.Batching config, Inference inference, MeterRegistry meters) {

@@ -36,9 +36,17 @@ class PredictionController {
         this.service = service;
     }
 
+    /** Names the model version that answered, for clients and proxies that read headers only. */
+    static final String MODEL_VERSION_HEADER = "X-Model-Version";
+
     @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PredictionResponse predict(@RequestBody PredictionRequest request) {
-        return service.predict(request);
+    ResponseEntity<PredictionResponse> predict(@RequestBody PredictionRequest request) {
+        PredictionResponse response = service.predict(request);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (response.model() != null) {
+            ok.header(MODEL_VERSION_HEADER, response.model());
+        }
+        return ok.body(response);
     }
 
     /**

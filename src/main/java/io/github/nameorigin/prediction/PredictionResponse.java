@@ -13,6 +13,13 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
         PredictionResponse.BatchPrediction {
 
     /**
+     * The store version of the model that answered.
+     *
+     * @return its id, or null outside the store (or for a name inside a batch)
+     */
+    String model();
+
+    /**
      * One origin and how likely it is.
      *
      * @param origin      the language of origin, such as {@code Japanese}
@@ -31,17 +38,25 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      * @param predictions the top origins, probabilities descending
      * @param set         with {@code coverage}, the prediction set: the origins, most probable
      *                    first, that hold the true origin with that probability; absent otherwise
+     * @param model       the model version that answered (on a single answer; left out inside a batch)
      */
     record NamePrediction(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String name,
             List<OriginProbability> predictions,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> set) implements PredictionResponse {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> set,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
     }
 
     /**
      * Predictions for several names, in request order.
      *
      * @param results one entry per requested name
+     * @param model   the model version that answered every name
      */
-    record BatchPrediction(List<NamePrediction> results) implements PredictionResponse {
+    record BatchPrediction(List<NamePrediction> results,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
+
+        BatchPrediction(List<NamePrediction> results) {
+            this(results, null);
+        }
     }
 }

@@ -60,13 +60,18 @@ class PredictionService {
             List<String> set = valid.coverage() == null ? null
                     : Arrays.stream(scores.sets().set(probabilities, valid.coverage()))
                             .mapToObj(scores.origins()::get).toList();
-            NamePrediction prediction = new NamePrediction(valid.ids().get(i), ranked.name(), ranked.predictions(), set);
+            NamePrediction prediction = new NamePrediction(valid.ids().get(i), ranked.name(), ranked.predictions(), set,
+                    null);
             metrics.recordTopOrigin(prediction.predictions().get(0).origin());
             results.add(prediction);
         }
         metrics.recordRequest(valid.single(), start, results.size());
         log.debug("Predicted {} names: {}", results.size(), valid.names());
-        return valid.single() ? results.get(0) : new BatchPrediction(List.copyOf(results));
+        if (valid.single()) {
+            NamePrediction only = results.get(0);
+            return new NamePrediction(only.id(), only.name(), only.predictions(), only.set(), scores.model());
+        }
+        return new BatchPrediction(List.copyOf(results), scores.model());
     }
 
     /**
@@ -101,7 +106,7 @@ class PredictionService {
                 .limit(top)
                 .map(i -> new OriginProbability(origins.get(i), round(probabilities[i])))
                 .toList();
-        return new NamePrediction(null, name, best, null);
+        return new NamePrediction(null, name, best, null, null);
     }
 
     /** Four decimals, trailing zeros dropped: 0.60000 is written 0.6, 0.00091 is written 0.0009. */

@@ -14,16 +14,18 @@ import io.github.nameorigin.model.PredictionSets;
  * @param origins       labels, in vector order
  * @param probabilities one vector per name, in input order
  * @param sets          the prediction sets of the model that scored them, or null
+ * @param model         the store version that computed them, or null outside the store
  */
-record Scores(List<String> origins, float[][] probabilities, PredictionSets sets) {
+record Scores(List<String> origins, float[][] probabilities, PredictionSets sets, String model) {
 
+    /** Scores of a model outside the store, without sets. */
     Scores(List<String> origins, float[][] probabilities) {
-        this(origins, probabilities, null);
+        this(origins, probabilities, null, null);
     }
 
     /** The scores of {@code length} names starting at {@code offset}. */
     Scores slice(int offset, int length) {
-        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length), sets);
+        return new Scores(origins, Arrays.copyOfRange(probabilities, offset, offset + length), sets, model);
     }
 
     int size() {
@@ -42,12 +44,13 @@ record Scores(List<String> origins, float[][] probabilities, PredictionSets sets
         List<String> origins = parts.get(0).origins();
         List<float[]> rows = new ArrayList<>();
         for (Scores part : parts) {
-            if (!part.origins().equals(origins) || part.sets() != parts.get(0).sets()) {
+            if (!part.origins().equals(origins) || part.sets() != parts.get(0).sets()
+                    || !java.util.Objects.equals(part.model(), parts.get(0).model())) {
                 throw new PredictionUnavailableException("The model was replaced while this request ran; retry.",
                         Duration.ofSeconds(1));
             }
             rows.addAll(List.of(part.probabilities()));
         }
-        return new Scores(origins, rows.toArray(float[][]::new), parts.get(0).sets());
+        return new Scores(origins, rows.toArray(float[][]::new), parts.get(0).sets(), parts.get(0).model());
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import io.github.nameorigin.model.ModelRegistry;
 
 /**
- * Adds a {@code model} section to {@code /actuator/info}: its state and, when one is served, what
- * it is (architecture, origins, when it was created, validation accuracy).
+ * Adds a {@code model} section to {@code /actuator/info}: its state and, when one is served, its
+ * store version and what it is (architecture, origins, when it was created, validation accuracy).
  */
 @Component
 class ModelInfoContributor implements InfoContributor {
@@ -26,6 +26,7 @@ class ModelInfoContributor implements InfoContributor {
     public void contribute(Info.Builder builder) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("state", registry.state().name());
+        registry.version().ifPresent(version -> model.put("version", version));
         registry.metadata().ifPresent(metadata -> {
             if (metadata.architecture() != null) {
                 model.put("architecture", metadata.architecture().architecture());

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param evaluate      a directory of {@code <Language>.txt} files: when set, the application
  *                      scores the loaded model on it, prints the report and exits
  * @param evaluateOutput with {@code evaluate}, a file to also write the report to as JSON
+ * @param modelsDir     the model store: one directory per model version and the {@code active}
+ *                      pointer; replicas that share it serve the same version
+ * @param management    the management API under {@code /models}
+ * @param lifecycle     training new versions while serving, and promoting them
  */
 @Validated
 @ConfigurationProperties("nameorigin")
@@ -41,7 +45,64 @@ public record NameOriginProperties(
         @DefaultValue @Valid Request request,
         @DefaultValue @Valid Batching batching,
         Path evaluate,
-        Path evaluateOutput) {
+        Path evaluateOutput,
+        @DefaultValue("data/models") @NotNull Path modelsDir,
+        @DefaultValue @Valid Management management,
+        @DefaultValue @Valid Lifecycle lifecycle) {
+
+    /**
+     * The management API.
+     *
+     * @param apiKey the key clients send in the {@code X-API-Key} header (environment
+     *               {@code NAMEORIGIN_MANAGEMENT_API_KEY}); unset or blank turns the management
+     *               endpoints off (they answer 404)
+     */
+    public record Management(String apiKey) {
+
+        /**
+         * Whether the management API is on.
+         *
+         * @return true when a key is configured
+         */
+        public boolean enabled() {
+            return apiKey != null && !apiKey.isBlank();
+        }
+
+        /** Never shows the key, so that logging the configuration cannot leak it. */
+        @Override
+        public String toString() {
+            return "Management[apiKey=" + (enabled() ? "(set)" : "(unset)") + "]";
+        }
+    }
+
+    /**
+     * Training new versions while serving, and promoting them.
+     *
+     * @param promotion     when a new version is activated: {@code manual} (it stays a
+     *                      candidate) or {@code if-not-worse} (when its top-1 and ECE on the
+     *                      validation names are not worse than the active model's by more than
+     *                      the tolerances)
+     * @param top1Tolerance how much lower a candidate's top-1 may be
+     * @param eceTolerance  how much higher a candidate's expected calibration error may be
+     * @param watchInterval how often each replica reads the store's {@code active} pointer
+     * @param trainingNice  the Linux nice value (0 to 19) of the thread that trains while the
+     *                      service serves, so that requests get the cores first
+     */
+    public record Lifecycle(
+            @DefaultValue("if-not-worse") @NotNull Promotion promotion,
+            @DefaultValue("0.01") @DecimalMin("0.0") @DecimalMax("1.0") double top1Tolerance,
+            @DefaultValue("0.01") @DecimalMin("0.0") @DecimalMax("1.0") double eceTolerance,
+            @DefaultValue("1s") @NotNull Duration watchInterval,
+            @DefaultValue("10") @Min(0) @Max(19) int trainingNice) {
+    }
+
+    /** When a newly trained version is activated. */
+    public enum Promotion {
+        /** Never by itself: it stays CANDIDATE until an operator activates it. */
+        MANUAL,
+        /** When it is not worse than the active model by more than the tolerances. */
+        IF_NOT_WORSE
+    }
 
     /** Startup behaviour. */
     public enum Mode {

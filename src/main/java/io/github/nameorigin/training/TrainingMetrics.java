@@ -1,5 +1,6 @@
 package io.github.nameorigin.training;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
+import io.github.nameorigin.model.CheckpointHealth;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.ModelState;
@@ -25,11 +27,13 @@ class TrainingMetrics implements MeterBinder {
 
     private final TrainingMonitor monitor;
     private final ModelRegistry registry;
+    private final CheckpointHealth checkpoints;
     private volatile MultiGauge info;
 
-    TrainingMetrics(TrainingMonitor monitor, ModelRegistry registry) {
+    TrainingMetrics(TrainingMonitor monitor, ModelRegistry registry, CheckpointHealth checkpoints) {
         this.monitor = monitor;
         this.registry = registry;
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -56,6 +60,11 @@ class TrainingMetrics implements MeterBinder {
                     .tag("state", state.name()).description("1 for the model's current lifecycle state")
                     .register(meters);
         }
+        FunctionCounter.builder("nameorigin.checkpoint.save.failures", checkpoints, CheckpointHealth::saveFailures)
+                .description("Trained models that could not be saved (served, but lost at the next restart)")
+                .register(meters);
+        Gauge.builder("nameorigin.checkpoint.unsaved", checkpoints, c -> c.saveFailure().isPresent() ? 1 : 0)
+                .description("1 while the last trained model could not be saved").register(meters);
         info = MultiGauge.builder("nameorigin.model.info")
                 .description("The live model (value 1), tagged with its architecture and creation time")
                 .register(meters);

@@ -20,10 +20,15 @@ import io.github.nameorigin.model.ValidationMetrics;
  * @param validation    the live model's validation figures, else the latest epoch's top-1
  * @param recentGuesses latest sample guesses during training
  * @param model         summary of the live model, null before one is ready
+ * @param loadFailure   why the last checkpoint refused at load was refused (a changed file, a
+ *                      model that no longer gives its saved probabilities), else null
+ * @param saveFailure   why the last trained model could not be saved (it is then served but lost
+ *                      at the next restart), else null
  */
 public record TrainingStatus(ModelState state, String source, String failure, Progress progress, Double loss,
         Integer lossEvery, List<Double> lossCurve, Validation validation,
-        List<TrainingMonitor.SampleGuess> recentGuesses, ModelSummary model) {
+        List<TrainingMonitor.SampleGuess> recentGuesses, ModelSummary model, String loadFailure,
+        String saveFailure) {
 
     /**
      * Training progress.
@@ -39,6 +44,18 @@ public record TrainingStatus(ModelState state, String source, String failure, Pr
      */
     public record Progress(long step, long total, int epoch, double percent, double elapsedSeconds,
             Double etaSeconds, TrainingMonitor.Phase phase) {
+
+        /**
+         * The progress of a run.
+         *
+         * @param run the monitor's snapshot
+         * @return the progress, or null when no run started
+         */
+        public static Progress of(TrainingMonitor.Snapshot run) {
+            return run.startedAt() == null ? null : new Progress(run.step(), run.totalSteps(), run.epoch(),
+                    Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
+                    run.eta() == null ? null : run.eta().toMillis() / 1000.0, run.phase());
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.github.nameorigin.training;
 
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import io.github.nameorigin.model.TrainingHistory;
+import io.github.nameorigin.model.CheckpointHealth;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.TrainingHistory;
@@ -16,8 +20,11 @@ class TrainingStatusController {
     private final ModelRegistry registry;
     private final TrainingMonitor monitor;
     private final ModelBootstrap bootstrap;
+    private final CheckpointHealth health;
 
-    TrainingStatusController(ModelRegistry registry, TrainingMonitor monitor, ModelBootstrap bootstrap) {
+    TrainingStatusController(ModelRegistry registry, TrainingMonitor monitor, ModelBootstrap bootstrap,
+            CheckpointHealth health) {
+        this.health = health;
         this.registry = registry;
         this.monitor = monitor;
         this.bootstrap = bootstrap;
@@ -30,9 +37,7 @@ class TrainingStatusController {
         ModelRegistry.Description live = registry.description().orElse(null);
         CheckpointMetadata metadata = live == null ? null : live.metadata();
         boolean ran = run.startedAt() != null;
-        TrainingStatus.Progress progress = ran ? new TrainingStatus.Progress(run.step(), run.totalSteps(),
-                run.epoch(), Math.round(run.percent() * 10) / 10.0, run.elapsed().toMillis() / 1000.0,
-                run.eta() == null ? null : run.eta().toMillis() / 1000.0, run.phase()) : null;
+        TrainingStatus.Progress progress = TrainingStatus.Progress.of(run);
         TrainingStatus.Validation validation = null;
         if (metadata != null && metadata.validation() != null && !run.running()) {
             validation = TrainingStatus.Validation.of(metadata.validation());
@@ -49,6 +54,6 @@ class TrainingStatusController {
         java.util.List<Double> lossCurve = ran ? run.lossCurve() : history == null ? null : history.lossCurve();
         return new TrainingStatus(registry.state(), bootstrap.source(), registry.failure().orElse(null), progress,
                 Double.isNaN(run.loss()) ? null : run.loss(), lossEvery, lossCurve, validation, run.recentGuesses(),
-                summary);
+                summary, health.loadFailure().orElse(null), health.saveFailure().orElse(null));
     }
 }

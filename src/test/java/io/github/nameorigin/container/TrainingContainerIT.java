@@ -69,10 +69,14 @@ class TrainingContainerIT {
     }
 
     @Test
-    void savesTheTrainedCheckpoint() throws Exception {
-        ExecResult files = app.execInContainer("ls", "-A", CHECKPOINT_DIR);
+    void savesTheTrainedVersionInTheModelStore() throws Exception {
+        ExecResult active = app.execInContainer("cat", "/app/data/models/active");
+        assertThat(active.getExitCode()).as(active.getStderr()).isZero();
+        String id = active.getStdout().strip();
+        assertThat(id).endsWith("-trained");
 
+        ExecResult files = app.execInContainer("ls", "-A", "/app/data/models/" + id + "/checkpoint");
         assertThat(files.getExitCode()).isZero();
-        assertThat(files.getStdout()).as("files in " + CHECKPOINT_DIR).isNotBlank();
+        assertThat(files.getStdout()).contains("metadata.json", "probes.json", "checksums.sha256");
     }
 }

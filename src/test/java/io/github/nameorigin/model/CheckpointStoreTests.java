@@ -131,6 +131,7 @@ class CheckpointStoreTests {
         Path checkpoint = saved();
         Files.writeString(checkpoint.resolve(CheckpointStore.METADATA_FILE), "{\"formatVersion\": 1, \"arch",
                 StandardOpenOption.TRUNCATE_EXISTING);
+        CheckpointManifest.write(checkpoint);
         assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining(CheckpointStore.METADATA_FILE).hasMessageContaining("not valid");
     }
@@ -143,6 +144,7 @@ class CheckpointStoreTests {
         String broken = text.replaceFirst("0\\.8\\s*]", "0.1 ]");
         assertThat(broken).isNotEqualTo(text);
         Files.writeString(metadata, broken);
+        CheckpointManifest.write(checkpoint);
         assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining(CheckpointStore.METADATA_FILE).hasMessageContaining("out of order");
     }
@@ -159,6 +161,9 @@ class CheckpointStoreTests {
         String withoutMap = text.replaceFirst("(?s)\\s*\"calibration\" : \\{.*?},", "");
         assertThat(withoutMap).doesNotContain("calibration").isNotEqualTo(text);
         Files.writeString(metadata, withoutMap);
+        // without the map the model no longer gives its saved probabilities, until sealed again
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class);
+        store.seal(checkpoint, NAMES);
         try (LoadedModel loaded = store.load(checkpoint)) {
             assertThat(loaded.metadata().calibration()).isNull();
             float[][] plain = loaded.predict(NAMES);
@@ -179,6 +184,7 @@ class CheckpointStoreTests {
         Path checkpoint = saved();
         Path metadata = checkpoint.resolve(CheckpointStore.METADATA_FILE);
         Files.writeString(metadata, Files.readString(metadata).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        CheckpointManifest.write(checkpoint);
         assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("format version 99");
     }
@@ -188,6 +194,7 @@ class CheckpointStoreTests {
         Path checkpoint = saved();
         Path metadata = checkpoint.resolve(CheckpointStore.METADATA_FILE);
         Files.writeString(metadata, Files.readString(metadata).replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+        CheckpointManifest.write(checkpoint);
         assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("do not fit");
     }
@@ -205,5 +212,117 @@ class CheckpointStoreTests {
             store.save(checkpoint, model);
         }
         return checkpoint;
+    }
+
+    @Test
+    void everyFileIsCoveredByTheManifest() throws Exception {
+        Path checkpoint = saved();
+        List<String> listed = Files.readAllLines(checkpoint.resolve(CheckpointManifest.FILE)).stream()
+                .map(line -> line.split("  ")[1]).toList();
+        try (var files = Files.list(checkpoint)) {
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString())
+                    .filter(name -> !name.equals(CheckpointManifest.FILE)).toList());
+        }
+        assertThat(listed).contains(CheckpointStore.METADATA_FILE, CheckpointStore.PROBES_FILE,
+                CheckpointStore.PARAMS_FILE, CheckpointStore.HISTORY_FILE);
+    }
+
+    @Test
+    void refusesSwappedOrigins() throws Exception {
+        Path checkpoint = saved();
+        edit(checkpoint.resolve(CheckpointStore.METADATA_FILE), text -> text.replace("\"A\"", "\"X\"")
+                .replace("\"B\"", "\"A\"").replace("\"X\"", "\"B\""));
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(CheckpointStore.METADATA_FILE).hasMessageContaining("was changed");
+    }
+
+    @Test
+    void refusesSwappedOriginsEvenWithAResealedManifest() throws Exception {
+        Path checkpoint = saved();
+        edit(checkpoint.resolve(CheckpointStore.METADATA_FILE), text -> text.replace("\"A\"", "\"X\"")
+                .replace("\"B\"", "\"A\"").replace("\"X\"", "\"B\""));
+        CheckpointManifest.write(checkpoint);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("does not behave as the model that was saved");
+    }
+
+    @Test
+    void refusesAReversedVocabularyEvenWithAResealedManifest() throws Exception {
+        Path checkpoint = saved();
+        String reversed = new StringBuilder(CHARS.substring(1)).reverse().insert(0, ' ').toString();
+        edit(checkpoint.resolve(CheckpointStore.METADATA_FILE), text -> text.replace("\"" + CHARS + "\"",
+                "\"" + reversed + "\""));
+        assertThat(Files.readString(checkpoint.resolve(CheckpointStore.METADATA_FILE))).contains(reversed);
+        CheckpointManifest.write(checkpoint);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("does not behave as the model that was saved").hasMessageContaining("probe");
+    }
+
+    @Test
+    void refusesEditedParametersAndEditedProbes() throws Exception {
+        Path checkpoint = saved();
+        Path params = checkpoint.resolve(CheckpointStore.PARAMS_FILE);
+        byte[] bytes = Files.readAllBytes(params);
+        bytes[bytes.length - 3] ^= 0x55;
+        Files.write(params, bytes);
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(CheckpointStore.PARAMS_FILE);
+
+        Path other = dir.resolve("other");
+        try (LoadedModel model = randomModel("gru")) {
+            store.save(other, model);
+        }
+        edit(other.resolve(CheckpointStore.PROBES_FILE), text -> text.replaceFirst("\"A\" : 0\\.\\d", "\"A\" : 0.9"));
+        assertThatThrownBy(() -> store.load(other)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(CheckpointStore.PROBES_FILE).hasMessageContaining("was changed");
+    }
+
+    @Test
+    void refusesAFileTheManifestDoesNotCoverAndACheckpointWithoutManifest() throws Exception {
+        Path checkpoint = saved();
+        Files.writeString(checkpoint.resolve("extra.json"), "{}");
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("extra.json").hasMessageContaining("not covered");
+        Files.delete(checkpoint.resolve("extra.json"));
+        Files.delete(checkpoint.resolve(CheckpointManifest.FILE));
+        assertThatThrownBy(() -> store.load(checkpoint)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("has no " + CheckpointManifest.FILE);
+    }
+
+    @Test
+    void recordsTheGivenProbeNames() throws Exception {
+        Path checkpoint = dir.resolve("probed");
+        try (LoadedModel model = randomModel("gru")) {
+            store.save(checkpoint, model, List.of("cafe", "bead", "cafe", "???"));
+        }
+        CheckpointProbes probes = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(checkpoint.resolve(CheckpointStore.PROBES_FILE).toFile(), CheckpointProbes.class);
+        assertThat(probes.probes()).extracting(CheckpointProbes.Probe::name).containsExactly("cafe", "bead");
+        assertThat(probes.probes().get(0).probabilities()).containsOnlyKeys("A", "B", "C", "D", "E");
+        try (LoadedModel loaded = store.load(checkpoint)) {
+            assertThat(probes.mismatch(loaded)).isNull();
+        }
+    }
+
+    @Test
+    void removesWhatAnInterruptedSaveLeft() throws Exception {
+        Path checkpoint = saved();
+        Files.createDirectories(dir.resolve("ckpt.tmp-123/sub"));
+        Files.createDirectories(dir.resolve("ckpt.old-456"));
+        Files.createDirectories(dir.resolve("ckpt-other.tmp-1"));
+
+        assertThat(store.removeLeftovers(checkpoint)).hasSize(2);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("ckpt", "ckpt-other.tmp-1");
+        }
+        store.load(checkpoint).close();
+    }
+
+    private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
+        String before = Files.readString(file);
+        String after = change.apply(before);
+        assertThat(after).as("the edit changes " + file).isNotEqualTo(before);
+        Files.writeString(file, after);
     }
 }

@@ -1,9 +1,14 @@
 package io.github.nameorigin.model;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -75,6 +80,19 @@ public class FakeClassifier implements OriginClassifier {
      */
     public void predictionSets(PredictionSets sets) {
         this.predictionSets = sets;
+    }
+
+    /**
+     * Makes a mocked registry serve this fake as the given store version.
+     *
+     * @param registry a Mockito mock of the registry
+     * @param version  the version id answers name
+     */
+    public void servedBy(ModelRegistry registry, String version) {
+        given(registry.withClassifier(any())).willAnswer(
+                call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(this));
+        given(registry.withVersionedClassifier(any())).willAnswer(
+                call -> call.<BiFunction<OriginClassifier, String, Object>>getArgument(0).apply(this, version));
     }
 
     @Override

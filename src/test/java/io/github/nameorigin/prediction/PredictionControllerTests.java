@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -44,8 +45,7 @@ class PredictionControllerTests {
 
     @BeforeEach
     void serveFakeModel() {
-        given(registry.withClassifier(any())).willAnswer(
-                call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(classifier));
+        classifier.servedBy(registry, "20261205T071500Z-trained");
     }
 
     private org.springframework.test.web.servlet.ResultActions predict(String json) throws Exception {
@@ -80,6 +80,19 @@ class PredictionControllerTests {
             List<Double> probabilities = JsonPath.read(body, "$.results[" + i + "].predictions[*].probability");
             assertThat(probabilities).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         }
+    }
+
+    @Test
+    void everyAnswerNamesTheModelVersionInItsBodyAndAHeader() throws Exception {
+        predict("{\"name\": \"Nakamura\"}")
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Model-Version", "20261205T071500Z-trained"))
+                .andExpect(jsonPath("$.model").value("20261205T071500Z-trained"));
+        predict("{\"names\": [\"Nakamura\", \"Rossi\"]}")
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Model-Version", "20261205T071500Z-trained"))
+                .andExpect(jsonPath("$.model").value("20261205T071500Z-trained"))
+                .andExpect(jsonPath("$.results[0].model").doesNotExist());
     }
 
     @Test

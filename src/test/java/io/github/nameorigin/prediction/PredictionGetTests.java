@@ -46,8 +46,7 @@ class PredictionGetTests {
 
     @BeforeEach
     void serveFakeModel() {
-        given(registry.withClassifier(any())).willAnswer(
-                call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(classifier));
+        classifier.servedBy(registry, "20261205T071500Z-trained");
         serveModelCreatedAt("2026-01-01T00:00:00Z");
     }
 

@@ -39,6 +39,9 @@ class PredictionOverloadTests {
         FakeClassifier classifier = new FakeClassifier();
         given(registry.withClassifier(any())).willAnswer(
                 call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(classifier));
+        given(registry.withVersionedClassifier(any())).willAnswer(call -> call
+                .<java.util.function.BiFunction<OriginClassifier, String, Object>>getArgument(0)
+                .apply(classifier, "20261205T071500Z-trained"));
 
         mvc.perform(post("/predict").contentType(MediaType.APPLICATION_JSON).content("{\"names\": [\"Smith\", \"Rossi\"]}"))
                 .andExpect(status().isOk());

@@ -44,8 +44,7 @@ class PredictionSetRequestTests {
 
     @BeforeEach
     void serveFakeModelWithSets() {
-        given(registry.withClassifier(any())).willAnswer(
-                call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(classifier));
+        classifier.servedBy(registry, "20261205T071500Z-trained");
         classifier.predictionSets(new PredictionSets(0, 1, new float[] {0.6f, 0.8f, 0.905f, 0.96f, 1f}, List.of(),
                 List.of()));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+import io.github.nameorigin.model.CheckpointHealth;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.ModelState;
@@ -18,7 +19,8 @@ import io.github.nameorigin.model.ModelState;
 class ModelHealthIndicatorTests {
 
     private final ModelRegistry registry = mock(ModelRegistry.class);
-    private final ModelHealthIndicator indicator = new ModelHealthIndicator(registry);
+    private final CheckpointHealth checkpoints = new CheckpointHealth();
+    private final ModelHealthIndicator indicator = new ModelHealthIndicator(registry, checkpoints);
 
     @Test
     void upWhenAModelIsReady() {
@@ -55,5 +57,22 @@ class ModelHealthIndicatorTests {
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("reason", "no checkpoint and no data directory");
+    }
+
+    @Test
+    void upButSaysSoWhenTheServedModelCouldNotBeSaved() {
+        given(registry.state()).willReturn(ModelState.READY);
+        given(registry.metadata()).willReturn(Optional.empty());
+        assertThat(indicator.health().getDetails()).doesNotContainKey("checkpointSaved");
+
+        checkpoints.saveFailed("/data/checkpoint is read-only");
+        Health health = indicator.health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("checkpointSaved", false)
+                .containsEntry("saveFailure", "/data/checkpoint is read-only");
+
+        checkpoints.saved();
+        assertThat(indicator.health().getDetails()).doesNotContainKey("checkpointSaved");
     }
 }

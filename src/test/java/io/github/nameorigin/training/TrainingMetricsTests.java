@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.CheckpointHealth;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.NetworkSpec;
 import io.github.nameorigin.model.TestNetworks;
@@ -18,9 +19,24 @@ class TrainingMetricsTests {
 
     private final TrainingMonitor monitor = new TrainingMonitor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CheckpointHealth checkpoints = new CheckpointHealth();
 
     TrainingMetricsTests() {
-        new TrainingMetrics(monitor, new ModelRegistry()).bindTo(meters);
+        new TrainingMetrics(monitor, new ModelRegistry(), checkpoints).bindTo(meters);
+    }
+
+    @Test
+    void countsFailedSavesAndFlagsAnUnsavedModel() {
+        assertThat(meters.get("nameorigin.checkpoint.save.failures").functionCounter().count()).isZero();
+        assertThat(meters.get("nameorigin.checkpoint.unsaved").gauge().value()).isZero();
+
+        checkpoints.saveFailed("disk full");
+
+        assertThat(meters.get("nameorigin.checkpoint.save.failures").functionCounter().count()).isEqualTo(1);
+        assertThat(meters.get("nameorigin.checkpoint.unsaved").gauge().value()).isEqualTo(1);
+        checkpoints.saved();
+        assertThat(meters.get("nameorigin.checkpoint.unsaved").gauge().value()).isZero();
+        assertThat(meters.get("nameorigin.checkpoint.save.failures").functionCounter().count()).isEqualTo(1);
     }
 
     @Test
@@ -37,7 +53,7 @@ class TrainingMetricsTests {
 
     @Test
     void modelInfoSaysWhetherTheServedNetworkIsARefit() {
-        TrainingMetrics metrics = new TrainingMetrics(monitor, new ModelRegistry());
+        TrainingMetrics metrics = new TrainingMetrics(monitor, new ModelRegistry(), new CheckpointHealth());
         SimpleMeterRegistry own = new SimpleMeterRegistry();
         metrics.bindTo(own);
 
