@@ -6,15 +6,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 import ai.djl.Model;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,7 +109,7 @@ public class CheckpointStore {
             CheckpointManifest.write(tmp);
             replace(tmp, target);
         } catch (IOException | JacksonException e) {
-            deleteRecursively(tmp);
+            FileSystemUtils.deleteRecursively(tmp);
             throw e instanceof IOException io ? io : new IOException("Cannot write checkpoint JSON", e);
         }
     }
@@ -135,7 +133,7 @@ public class CheckpointStore {
             Files.move(tmp, target);
         }
         if (old != null) {
-            deleteRecursively(old);
+            FileSystemUtils.deleteRecursively(old);
         }
     }
 
@@ -159,7 +157,7 @@ public class CheckpointStore {
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        deleteRecursively(tmp);
+        FileSystemUtils.deleteRecursively(tmp);
     }
 
     /**
@@ -339,29 +337,10 @@ public class CheckpointStore {
                 p -> p.getFileName().toString().startsWith(name + ".tmp-")
                         || p.getFileName().toString().startsWith(name + ".old-"))) {
             for (Path leftover : siblings) {
-                deleteRecursively(leftover);
+                FileSystemUtils.deleteRecursively(leftover);
                 removed.add(leftover);
             }
         }
         return removed;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -260,14 +261,14 @@ public final class ModelStore {
         Files.createDirectories(target.getParent());
         if (Files.exists(target) && !Files.exists(target.getParent().resolve(VERSION_FILE))) {
             // a copy cut short before its version.json was written: never listed, never served
-            FileTrees.delete(target);
+            FileSystemUtils.deleteRecursively(target);
         }
         Path tmp = Files.createTempDirectory(target.getParent(), CHECKPOINT_DIR + ".tmp-");
         try {
             FileTrees.copyFiles(source, tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            FileTrees.delete(tmp);
+            FileSystemUtils.deleteRecursively(tmp);
         }
     }
 
@@ -317,7 +318,7 @@ public final class ModelStore {
         Path dir = versionDir(id);
         // Its version.json first: a half-deleted version is then no longer listed.
         Files.deleteIfExists(dir.resolve(VERSION_FILE));
-        FileTrees.delete(dir);
+        FileSystemUtils.deleteRecursively(dir);
     }
 
     /**
