@@ -42,6 +42,8 @@ public class ModelBootstrap implements AutoCloseable {
         return thread;
     });
     private volatile String source;
+    /** Why the checkpoint could not be used, for the failure reason when nothing replaces it. */
+    private String checkpointProblem;
 
     ModelBootstrap(NameOriginProperties properties, ModelRegistry registry, TrainingMonitor monitor,
             TrainingMetrics metrics) {
@@ -82,6 +84,7 @@ public class ModelBootstrap implements AutoCloseable {
             }
             if (properties.dataDir() == null) {
                 fail("No usable checkpoint at " + checkpoint.toAbsolutePath()
+                        + (checkpointProblem == null ? "" : " (" + checkpointProblem + ")")
                         + " and no dataset to train on (set nameorigin.data-dir)");
                 return;
             }
@@ -113,6 +116,7 @@ public class ModelBootstrap implements AutoCloseable {
             return true;
         } catch (CheckpointException e) {
             log.error("Cannot use the checkpoint: {}", e.getMessage());
+            checkpointProblem = e.getMessage();
             if (mode == Mode.LOAD) {
                 fail(e.getMessage());
             }
