@@ -18,7 +18,11 @@ class PredictionController {
         this.service = service;
     }
 
-    @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /**
+     * Answers JSON only: a client that accepts nothing but {@code application/problem+json} gets
+     * 406 rather than a prediction labelled as a problem.
+     */
+    @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     PredictionResponse predict(@RequestBody PredictionRequest request) {
         return service.predict(request);
     }
