@@ -15,6 +15,7 @@
 #   SCENARIOS="slow big overload"
 #   SLOW_CONNECTIONS=1000 SLOW_SECONDS=60 SLOW_RATE=200 (new connections a second)
 #   SLOW_INTERVAL=10 (seconds between the attacker's body fragments)
+#   QUIET_SECONDS=20 (the probe alone first, for the machine's latency without an attack)
 #   BIG_COUNT=20 BIG_MB=95
 #   OVERLOAD_SECONDS=20 OVERLOAD_CONNECTIONS=128 OVERLOAD_NAMES=1000
 #   XMX=512m (heap of the app; not pre-touched, so heap growth shows in RSS)
@@ -67,7 +68,7 @@ java -Xmx"$XMX" -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -Dai.djl.pytor
     -jar "$WORK/app.jar" --server.port="$PORT" --server.address=127.0.0.1 \
     --nameorigin.mode=load --nameorigin.checkpoint-dir="$CHECKPOINT" $APP_ARGS >"$WORK/app.log" 2>&1 &
 PID=$!
-deadline=$((SECONDS + 120))
+deadline=$((SECONDS + 300))
 until curl -sf "$URL/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$PID" 2>/dev/null || ((SECONDS > deadline)); then echo "app did not start" >&2; tail "$WORK/app.log" >&2; exit 1; fi
     sleep 0.2
@@ -98,9 +99,26 @@ probe() {
     wait
 }
 
+# probe_figures FILE: "sent ok p50 p99 max" of a probe's lines (latencies of 200s, in ms).
+probe_figures() {
+    local out=$1
+    printf '%s %s %s %s %s\n' "$(wc -l <"$out")" "$(awk '$1 == 200' "$out" | wc -l)" \
+        "$(awk '$1 == 200 {print $2 * 1000}' "$out" | percentile 50)" \
+        "$(awk '$1 == 200 {print $2 * 1000}' "$out" | percentile 99)" "$(awk '{print $2 * 1000}' "$out" | percentile 100)"
+}
+
 slow() {
     echo
     echo "-- slow bodies: slowhttptest -c $SLOW_CONNECTIONS -B -i $SLOW_INTERVAL -r $SLOW_RATE -x 24 -l $SLOW_SECONDS, probe 1/s"
+    # The same probe for QUIET_SECONDS without an attack first: the machine's own latency, side by side.
+    local quiet=$WORK/quiet-probe.txt
+    : >"$quiet"
+    probe "$WORK/quiet.stop" "$quiet" &
+    PROBE=$!
+    sleep "${QUIET_SECONDS:-20}"
+    touch "$WORK/quiet.stop"; wait "$PROBE" || true; PROBE=
+    read -r qsent qok qp50 qp99 qmax <<<"$(probe_figures "$quiet")"
+    echo "no attack: probes $qsent, answered 200: $qok, p50 ${qp50} ms, p99 ${qp99} ms, slowest ${qmax} ms"
     local stop=$WORK/slow.stop out=$WORK/slow-probe.txt
     : >"$out"
     timeout $((SLOW_SECONDS + 60)) slowhttptest -c "$SLOW_CONNECTIONS" -B -i "$SLOW_INTERVAL" -r "$SLOW_RATE" -t POST \
@@ -113,11 +131,7 @@ slow() {
     wait "$attack" || true
     touch "$stop"; wait "$PROBE" || true; PROBE=
     local sent ok p50 p99 max connected
-    sent=$(wc -l <"$out")
-    ok=$(awk '$1 == 200' "$out" | wc -l)
-    p50=$(awk '$1 == 200 {print $2 * 1000}' "$out" | percentile 50)
-    p99=$(awk '$1 == 200 {print $2 * 1000}' "$out" | percentile 99)
-    max=$(awk '{print $2 * 1000}' "$out" | percentile 100)
+    read -r sent ok p50 p99 max <<<"$(probe_figures "$out")"
     # slowhttptest's CSV: seconds,closed,pending,connected,service available
     connected=$(awk -F, 'NR > 1 {if ($4 > m) m = $4} END {print m + 0}' "$WORK/slow.csv" 2>/dev/null || echo '?')
     echo "attack: at most $connected slow connections open at once; probes $sent, answered 200: $ok," \

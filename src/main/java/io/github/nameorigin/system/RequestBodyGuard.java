@@ -1,15 +1,11 @@
 package io.github.nameorigin.system;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,15 +41,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
     /** The request attribute holding a problem's detail for the error dispatch. */
     static final String DETAIL = RequestBodyGuard.class.getName() + ".detail";
 
-    private static final String BODY = RequestBodyGuard.class.getName() + ".body";
-    private static final String REFUSAL = RequestBodyGuard.class.getName() + ".refusal";
-
-    /**
-     * How much of a refused body is read and thrown away after the 413 is sent, so that the client
-     * can read the answer before the connection closes (closing with unread data resets the
-     * connection, and the client may lose the answer with it).
-     */
-    private static final long DRAIN_BYTES = 128L << 20;
+    /** The request attribute holding the body {@link BodyReader} read, for the async dispatch. */
+    static final String BODY = RequestBodyGuard.class.getName() + ".body";
+    /** The request attribute holding the status the body was refused with, for the async dispatch. */
+    static final String REFUSAL = RequestBodyGuard.class.getName() + ".refusal";
 
     private final long maxBytes;
     private final long timeoutMillis;
@@ -89,7 +80,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
             AsyncContext async = request.startAsync();
             async.setTimeout(timeoutMillis);
             ServletInputStream in = request.getInputStream();
-            BodyReader reader = new BodyReader(request, response, async, in, length);
+            BodyReader reader = new BodyReader(request, response, async, in, length, maxBytes, this::tooLarge);
             async.addListener(reader);
             in.setReadListener(reader);
         }
@@ -129,141 +120,22 @@ class RequestBodyGuard extends OncePerRequestFilter {
     }
 
     /**
-     * Collects the body as it arrives, then dispatches the request again with the body or with
-     * the reason it was refused. Callbacks may come from different threads (data and the timeout),
-     * so the state changes under the lock.
+     * Answers 413 at once, while the client may still be sending: written here rather than
+     * through the error dispatch, which would end the request and close the connection on unread
+     * data (the client could then lose the answer).
      */
-    private final class BodyReader implements ReadListener, AsyncListener {
-
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final AsyncContext async;
-        private final ServletInputStream in;
-        private final ByteArrayOutputStream body;
-        private final byte[] buffer = new byte[8192];
-        private boolean done;
-        /** Bytes thrown away since the 413 was sent; -1 while the body is still wanted. */
-        private long drained = -1;
-
-        BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async, ServletInputStream in,
-                long length) {
-            this.request = request;
-            this.response = response;
-            this.async = async;
-            this.in = in;
-            this.body = new ByteArrayOutputStream(length > 0 && length <= maxBytes ? (int) length : 1024);
-            if (length > maxBytes) {
-                tooLarge();
-            }
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ContainerProblems.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        problem.setDetail(detail(HttpStatus.PAYLOAD_TOO_LARGE));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // Tomcat accepted a path java.net.URI does not: answer without the instance
         }
-
-        @Override
-        public synchronized void onDataAvailable() throws IOException {
-            while (!done && in.isReady()) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    // the end of the body (a premature end is an error, not -1); Tomcat may still
-                    // call onAllDataRead, or report the client's half-close as an error first
-                    onAllDataRead();
-                    return;
-                }
-                if (drained >= 0) {
-                    drained += n;
-                    if (drained > DRAIN_BYTES) {
-                        close();
-                    }
-                } else if (body.size() + n > maxBytes) {
-                    tooLarge();
-                } else {
-                    body.write(buffer, 0, n);
-                }
-            }
-        }
-
-        @Override
-        public synchronized void onAllDataRead() {
-            if (drained >= 0) {
-                close();
-            } else {
-                finish(BODY, body.toByteArray());
-            }
-        }
-
-        /**
-         * Answers 413 at once, while the client is still sending, and then reads and discards
-         * the rest (up to a bound), so that the client sees the answer before the connection
-         * closes. Written here rather than through the error dispatch, which would end the request
-         * and close the connection on unread data.
-         */
-        private void tooLarge() {
-            drained = 0;
-            try {
-                ProblemDetail problem = ContainerProblems.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
-                problem.setDetail(detail(HttpStatus.PAYLOAD_TOO_LARGE));
-                try {
-                    problem.setInstance(URI.create(request.getRequestURI()));
-                } catch (IllegalArgumentException notAUri) {
-                    // Tomcat accepted a path java.net.URI does not: answer without the instance
-                }
-                response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setHeader(HttpHeaders.CONNECTION, "close");
-                response.getOutputStream().write(json.writeValueAsBytes(problem));
-                response.flushBuffer();
-            } catch (IOException | RuntimeException gone) {
-                close();
-            }
-        }
-
-        private void close() {
-            if (!done) {
-                done = true;
-                async.complete();
-            }
-        }
-
-        /**
-         * The body ended before it was complete or broke its framing. The client may still be
-         * there (a half-closed connection): tell it; if it is gone, the answer goes nowhere.
-         */
-        @Override
-        public synchronized void onError(Throwable error) {
-            if (drained >= 0) {
-                close();
-            } else {
-                finish(REFUSAL, HttpStatus.BAD_REQUEST);
-            }
-        }
-
-        @Override
-        public synchronized void onTimeout(AsyncEvent event) {
-            if (drained >= 0) {
-                close();
-            } else {
-                finish(REFUSAL, HttpStatus.REQUEST_TIMEOUT);
-            }
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            onError(event.getThrowable());
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-
-        private void finish(String attribute, Object value) {
-            if (done) {
-                return;
-            }
-            done = true;
-            request.setAttribute(attribute, value);
-            async.dispatch();
-        }
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        response.flushBuffer();
     }
 }
