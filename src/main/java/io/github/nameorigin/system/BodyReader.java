@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * For {@link RequestBodyGuard}: collects a request body as it arrives without holding a thread,
- * then dispatches the request again with the body or with the status it was refused with.
+ * then dispatches the request again with the body, or answers the refusal itself (413, 408).
  * Callbacks may come from different threads (data and the timeout), so the state changes under
  * the lock.
  */
@@ -28,10 +28,10 @@ final class BodyReader implements ReadListener, AsyncListener {
      */
     private static final long DRAIN_BYTES = 128L << 20;
 
-    /** Writes the 413 answer. */
+    /** Writes a refusal: the problem detail of a status. */
     @FunctionalInterface
-    interface TooLargeAnswer {
-        void write(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    interface Refusal {
+        void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException;
     }
 
     private final HttpServletRequest request;
@@ -39,7 +39,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final AsyncContext async;
     private final ServletInputStream in;
     private final long maxBytes;
-    private final TooLargeAnswer tooLargeAnswer;
+    private final Refusal refusal;
     private final ByteArrayOutputStream body;
     private final byte[] buffer = new byte[8192];
     private boolean done;
@@ -47,14 +47,15 @@ final class BodyReader implements ReadListener, AsyncListener {
     private long drained = -1;
 
     BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async, ServletInputStream in,
-            long length, long maxBytes, TooLargeAnswer tooLargeAnswer) {
+            long length, long maxBytes, Refusal refusal, ByteArrayOutputStream arrived) {
         this.request = request;
         this.response = response;
         this.async = async;
         this.in = in;
         this.maxBytes = maxBytes;
-        this.tooLargeAnswer = tooLargeAnswer;
-        this.body = new ByteArrayOutputStream(length > 0 && length <= maxBytes ? (int) length : 1024);
+        this.refusal = refusal;
+        // what was read before the reader took over: the start of the body
+        this.body = arrived != null ? arrived : new ByteArrayOutputStream(1024);
         if (length > maxBytes) {
             tooLarge();
         }
@@ -88,17 +89,28 @@ final class BodyReader implements ReadListener, AsyncListener {
         if (drained >= 0) {
             close();
         } else {
-            finish(RequestBodyGuard.BODY, body.toByteArray());
+            finish(body.toByteArray());
         }
     }
 
     /** Answers 413 and reads and discards the rest of the body (up to a bound). */
     private void tooLarge() {
         drained = 0;
-        try {
-            tooLargeAnswer.write(request, response);
-        } catch (IOException | RuntimeException gone) {
+        if (!refuse(HttpStatus.PAYLOAD_TOO_LARGE)) {
             close();
+        }
+    }
+
+    /**
+     * Writes the refusal here rather than through a dispatch: cheap when a thousand slow clients
+     * time out together, and the 413 goes out while the client is still sending.
+     */
+    private boolean refuse(HttpStatus status) {
+        try {
+            refusal.write(request, response, status);
+            return true;
+        } catch (IOException | RuntimeException gone) {
+            return false;
         }
     }
 
@@ -110,25 +122,20 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     /**
-     * The body ended before it was complete or broke its framing. The client may still be
-     * there (a half-closed connection): tell it; if it is gone, the answer goes nowhere.
+     * The body broke its framing (Tomcat then answers 400 itself, through the error report
+     * valve) or the connection ended early (there is no one left to answer).
      */
     @Override
     public synchronized void onError(Throwable error) {
-        if (drained >= 0) {
-            close();
-        } else {
-            finish(RequestBodyGuard.REFUSAL, HttpStatus.BAD_REQUEST);
-        }
+        close();
     }
 
     @Override
     public synchronized void onTimeout(AsyncEvent event) {
-        if (drained >= 0) {
-            close();
-        } else {
-            finish(RequestBodyGuard.REFUSAL, HttpStatus.REQUEST_TIMEOUT);
+        if (!done && drained < 0) {
+            refuse(HttpStatus.REQUEST_TIMEOUT);
         }
+        close();
     }
 
     @Override
@@ -144,12 +151,12 @@ final class BodyReader implements ReadListener, AsyncListener {
     public void onStartAsync(AsyncEvent event) {
     }
 
-    private void finish(String attribute, Object value) {
+    private void finish(byte[] bytes) {
         if (done) {
             return;
         }
         done = true;
-        request.setAttribute(attribute, value);
+        request.setAttribute(RequestBodyGuard.BODY, bytes);
         async.dispatch();
     }
 }

@@ -2,9 +2,6 @@ package io.github.nameorigin.system;
 
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
@@ -21,13 +18,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.accept.ContentNegotiationStrategy;
-import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,43 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What the service does against hostile or broken clients beyond answering them: request bodies
  * bounded in size and time ({@link RequestBodyGuard}), Tomcat set to hold back
  * {@code 100 Continue} until a body is wanted and to let Spring answer {@code TRACE}, and JSON
- * objects with a repeated key refused instead of silently keeping the last value, and an
- * unparseable {@code Accept} header read as absent (and a charset in it ignored).
+ * objects with a repeated key refused instead of silently keeping the last value.
  */
 @Configuration(proxyBeanMethods = false)
-class HttpHardeningConfiguration implements WebMvcConfigurer {
-
-    private static final HeaderContentNegotiationStrategy ACCEPT_HEADER = new HeaderContentNegotiationStrategy();
-
-    /**
-     * An {@code Accept} header that cannot be parsed ({@code Accept: bogus}) is read as absent, as
-     * if the client accepted anything. Spring would otherwise refuse it with a 406 that it then
-     * cannot write a body for, since the body's type is negotiated against the same header.
-     */
-    @Override
-    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-        configurer.strategies(List.of(request -> {
-            try {
-                return ACCEPT_HEADER.resolveMediaTypes(request).stream().map(HttpHardeningConfiguration::withoutCharset)
-                        .toList();
-            } catch (HttpMediaTypeNotAcceptableException unparseable) {
-                return ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
-            }
-        }));
-    }
-
-    /**
-     * A charset asked for in {@code Accept} ({@code application/json; charset=latin1}) is not
-     * honoured: JSON is UTF-8, and the JSON writer cannot write other charsets (it failed with a 500).
-     */
-    private static MediaType withoutCharset(MediaType type) {
-        if (type.getParameter("charset") == null) {
-            return type;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>(type.getParameters());
-        parameters.remove("charset");
-        return new MediaType(type.getType(), type.getSubtype(), parameters);
-    }
+class HttpHardeningConfiguration {
 
     /**
      * Runs right after the character-encoding and observation filters, before anything that could

@@ -1,5 +1,6 @@
 package io.github.nameorigin.system;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 
@@ -26,15 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>A body whose {@code Content-Length} is over the limit is refused with 413 before any of it
  * is read (a client that sent {@code Expect: 100-continue} never sends it).</li>
- * <li>Any other body is read with servlet non-blocking I/O: while a client trickles its body in,
+ * <li>A body that arrived whole with the headers (the usual case) is read at once. Any other body
+ * is read with servlet non-blocking I/O: while a client trickles its body in,
  * it holds a connection but no thread, so slow clients cannot starve the others. A chunked body
  * is counted as it arrives and refused with 413 once it passes the limit; a body not complete
  * within the body timeout is answered 408. Only then is the request dispatched again, with the
  * body in memory, to the handlers.</li>
  * </ul>
- * The 408 and the 413 of a client that waits for {@code 100 Continue} go through the servlet
- * error dispatch, so {@link ProblemDetailsErrorController} answers them like every other error; a
- * 413 while the body is coming is written here (see {@code tooLarge}), in the same shape.
+ * The 413 of a client that waits for {@code 100 Continue} goes through the servlet error
+ * dispatch, so {@link ProblemDetailsErrorController} answers it like every other error; the
+ * refusals while a body is read asynchronously are written here, in the same shape.
  */
 class RequestBodyGuard extends OncePerRequestFilter {
 
@@ -43,8 +45,6 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
     /** The request attribute holding the body {@link BodyReader} read, for the async dispatch. */
     static final String BODY = RequestBodyGuard.class.getName() + ".body";
-    /** The request attribute holding the status the body was refused with, for the async dispatch. */
-    static final String REFUSAL = RequestBodyGuard.class.getName() + ".refusal";
 
     private final long maxBytes;
     private final long timeoutMillis;
@@ -77,25 +77,43 @@ class RequestBodyGuard extends OncePerRequestFilter {
             // The client waits for 100 Continue, which is never sent: it sends no body at all.
             refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE);
         } else {
+            ServletInputStream in = request.getInputStream();
+            ByteArrayOutputStream arrived = length > maxBytes ? null : alreadyArrived(in, length);
+            if (arrived != null && arrived.size() == length) {
+                // the usual case: the whole body came with the headers, no need to wait for it
+                chain.doFilter(new BufferedBodyRequest(request, arrived.toByteArray()), response);
+                return;
+            }
             AsyncContext async = request.startAsync();
             async.setTimeout(timeoutMillis);
-            ServletInputStream in = request.getInputStream();
-            BodyReader reader = new BodyReader(request, response, async, in, length, maxBytes, this::tooLarge);
+            BodyReader reader = new BodyReader(request, response, async, in, length, maxBytes, this::answer, arrived);
             async.addListener(reader);
             in.setReadListener(reader);
         }
     }
 
+    /**
+     * The part of a body of known length that the server has already received: reading it does
+     * not wait for the client ({@code available()} counts only bytes already received).
+     */
+    private static ByteArrayOutputStream alreadyArrived(ServletInputStream in, long length) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
+        byte[] buffer = new byte[8192];
+        while (body.size() < length && in.available() > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - body.size()));
+            if (n < 0) {
+                break;
+            }
+            body.write(buffer, 0, n);
+        }
+        return body;
+    }
+
     private void afterBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Object body = request.getAttribute(BODY);
-        Object refusal = request.getAttribute(REFUSAL);
-        if (body instanceof byte[] bytes) {
+        if (request.getAttribute(BODY) instanceof byte[] bytes) {
             request.removeAttribute(BODY);
             chain.doFilter(new BufferedBodyRequest(request, bytes), response);
-        } else if (refusal instanceof HttpStatus status) {
-            request.removeAttribute(REFUSAL);
-            refuse(request, response, status);
         } else {
             chain.doFilter(request, response);
         }
@@ -105,10 +123,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
         return switch (status) {
             case PAYLOAD_TOO_LARGE -> "The request body is larger than " + maxBytes
                     + " bytes, the most this service accepts; send fewer names per request.";
-            case REQUEST_TIMEOUT -> "The request body did not arrive within " + timeoutMillis / 1000
+            default -> "The request body did not arrive within " + timeoutMillis / 1000
                     + " s; send the whole body at once.";
-            default -> "The request body ended before it was complete or its chunked framing is broken; "
-                    + "send exactly Content-Length bytes, or well-formed chunks ending with a last chunk.";
         };
     }
 
@@ -120,19 +136,21 @@ class RequestBodyGuard extends OncePerRequestFilter {
     }
 
     /**
-     * Answers 413 at once, while the client may still be sending: written here rather than
-     * through the error dispatch, which would end the request and close the connection on unread
-     * data (the client could then lose the answer).
+     * Writes a refusal while the request is still asynchronous: the 413 goes out while the client
+     * may still be sending (the error dispatch would end the request and close the connection on
+     * unread data, and the client could lose the answer), and a thousand slow clients timing out
+     * together cost a write each rather than a trip through Spring MVC. Same shape as
+     * {@link ProblemDetailsErrorController}'s.
      */
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ContainerProblems.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
-        problem.setDetail(detail(HttpStatus.PAYLOAD_TOO_LARGE));
+    private void answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
+        ProblemDetail problem = ContainerProblems.forStatus(status);
+        problem.setDetail(detail(status));
         try {
             problem.setInstance(URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {
             // Tomcat accepted a path java.net.URI does not: answer without the instance
         }
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.CONNECTION, "close");
         response.getOutputStream().write(json.writeValueAsBytes(problem));
