@@ -103,7 +103,7 @@ public final class Vocabulary {
      * Indices of the known characters of a normalized name. A character outside ASCII that the
      * vocabulary does not know is read as its folded form ({@link NameNormalizer#normalize}), so a
      * vocabulary without accents reads {@code müller} as {@code muller}; characters still unknown
-     * are dropped.
+     * are dropped, and so is a space they leave at either end or next to another.
      *
      * @param normalized a name passed through {@link NameNormalizer#spelling} (or
      *                   {@link NameNormalizer#normalize})
@@ -112,11 +112,16 @@ public final class Vocabulary {
     public int[] encode(String normalized) {
         int[] out = new int[normalized.length()];
         int n = 0;
+        int space = index[' '];
         for (int i = 0; i < normalized.length(); i++) {
             char c = normalized.charAt(i);
             int id = index[c];
             if (id != 0) {
-                out[n++] = id;
+                // a space left at either end or doubled by a dropped character (Smith ж) is not read:
+                // the name then reads exactly as it would without the unknown character
+                if (id != space || n > 0 && out[n - 1] != space) {
+                    out[n++] = id;
+                }
             } else if (c > 0x7f) {
                 // a letter this vocabulary does not know is read as its folded form, which may be
                 // longer than one character (ß -> ss)
@@ -132,6 +137,9 @@ public final class Vocabulary {
                     }
                 }
             }
+        }
+        if (space != 0 && n > 0 && out[n - 1] == space) {
+            n--;
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }

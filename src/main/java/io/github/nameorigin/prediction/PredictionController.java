@@ -39,7 +39,11 @@ class PredictionController {
     /** Names the model version that answered, for clients and proxies that read headers only. */
     static final String MODEL_VERSION_HEADER = "X-Model-Version";
 
-    @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /**
+     * Answers JSON only: a client that accepts nothing but {@code application/problem+json} gets
+     * 406 rather than a prediction labelled as a problem.
+     */
+    @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PredictionResponse> predict(@RequestBody PredictionRequest request) {
         PredictionResponse response = service.predict(request);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
@@ -53,7 +57,7 @@ class PredictionController {
      * The same answers as the POST, from the query: one {@code name} is answered as
      * {@code {"name": ...}}, several as {@code {"names": [...]}}.
      */
-    @GetMapping("/predict")
+    @GetMapping(path = "/predict", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PredictionResponse> get(@RequestParam(name = "name", required = false) List<String> names,
             @RequestParam(required = false) Integer top, @RequestParam(required = false) Double coverage,
             WebRequest webRequest) {

@@ -87,6 +87,16 @@ class PredictionRequestValidator {
         if (trimmed.isEmpty()) {
             throw new InvalidPredictionRequestException(field, "'" + field + "' must not be empty or blank.");
         }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < trimmed.length()
+                    && Character.isLowSurrogate(trimmed.charAt(++i)) : !Character.isLowSurrogate(c);
+            if (!paired) {
+                throw new InvalidPredictionRequestException(field, "'" + field
+                        + "' contains a lone surrogate escape (such as \\ud800), which is not a character; "
+                        + "send valid Unicode.");
+            }
+        }
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > limits.maxNameLength()) {
             throw new InvalidPredictionRequestException(field, "'" + field + "' is " + length

@@ -30,6 +30,7 @@ final class ContainerProblems {
             case NOT_FOUND -> "No resource at this path; predictions are at POST /predict.";
             case METHOD_NOT_ALLOWED -> "This method is not supported at this path; predictions are at POST /predict.";
             case PAYLOAD_TOO_LARGE -> "The request is too large; send fewer names per request.";
+            case REQUEST_TIMEOUT -> "The request did not arrive in time; send it again, all at once.";
             case NOT_IMPLEMENTED -> "The request needs a feature this service does not support, such as its method or "
                     + "transfer coding; send a plain HTTP/1.1 request.";
             case HTTP_VERSION_NOT_SUPPORTED -> "This HTTP version is not supported; use HTTP/1.1.";

@@ -1,11 +1,15 @@
 package io.github.nameorigin.system;
 
+import java.nio.charset.CharacterCodingException;
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -14,6 +18,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * field (such as {@code names[2]}) but never Java types or exception classes.
  */
 final class JsonReadErrors {
+
+    /** Jackson's message for a repeated key with {@code STRICT_DUPLICATE_DETECTION}, naming the key. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]{1,64})\"");
 
     private JsonReadErrors() {
     }
@@ -24,8 +31,20 @@ final class JsonReadErrors {
             // Spring raises this without a cause when the body is empty.
             return "The request body is missing; send a JSON object such as {\"name\": \"Nakamura\"}.";
         }
+        String limit = limitExceeded(cause);
+        if (limit != null) {
+            return limit;
+        }
+        if (cause instanceof CharacterCodingException) {
+            return "The request body is not valid UTF-8" + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+                    + "; send JSON encoded as UTF-8.";
+        }
         if (!(cause instanceof JacksonException json)) {
             return "The request body could not be read; send a JSON object such as {\"name\": \"Nakamura\"}.";
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
+        if (duplicate.find()) {
+            return "'" + duplicate.group(1) + "' appears more than once in a JSON object; send each field once.";
         }
         String field = field(json);
         if (json instanceof StreamReadException && field.isEmpty()) {
@@ -36,6 +55,32 @@ final class JsonReadErrors {
             return "The request body must be a JSON object such as {\"name\": \"Nakamura\", \"top\": 3}.";
         }
         return "'" + field + "' " + expectation(json) + ".";
+    }
+
+    /**
+     * A sentence for a body that breaks one of the parser's limits (Jackson's stream read
+     * constraints) wherever it is in the cause chain; null if none was broken. Jackson says which
+     * limit only in its message, so the message's opening words pick the sentence.
+     */
+    private static String limitExceeded(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException constraint) {
+                String message = String.valueOf(constraint.getOriginalMessage());
+                if (message.startsWith("Number value length")) {
+                    return "A number in the request body has too many digits; 'top' is a small whole number such as 3.";
+                }
+                if (message.startsWith("String value length") || message.startsWith("Name length")) {
+                    return "A string in the request body is too long; a name has at most a few dozen characters.";
+                }
+                if (message.startsWith("Document nesting depth")) {
+                    return "The request body is nested too deeply; send a flat JSON object such as "
+                            + "{\"name\": \"Nakamura\", \"top\": 3}.";
+                }
+                return "The request body exceeds a limit of the JSON reader; send a small JSON object such as "
+                        + "{\"name\": \"Nakamura\"}.";
+            }
+        }
+        return null;
     }
 
     private static String expectation(JacksonException json) {

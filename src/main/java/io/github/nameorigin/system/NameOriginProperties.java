@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import io.github.nameorigin.model.NetworkSpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -158,11 +159,19 @@ public record NameOriginProperties(
      * @param maxNameLength  longest accepted name, in characters
      * @param maxBatchNames  most names in one request
      * @param defaultTop     predictions returned when the request does not say
+     * @param maxBodySize    largest request body accepted; a larger one is refused with 413 before
+     *                       it is read (by its Content-Length) or as soon as it passes the limit
+     *                       (chunked); 1,000 names of 64 characters fit in about 70 KB
+     * @param bodyTimeout    longest a client may take to send its whole request body; a slower one
+     *                       is answered 408 and closed. Bodies are read without holding a request
+     *                       thread, so slow clients cost a connection, not a thread
      */
     public record Request(
             @DefaultValue("64") @Min(1) @Max(1024) int maxNameLength,
             @DefaultValue("1000") @Min(1) @Max(100000) int maxBatchNames,
-            @DefaultValue("3") @Min(1) int defaultTop) {
+            @DefaultValue("3") @Min(1) int defaultTop,
+            @DefaultValue("256KB") @NotNull DataSize maxBodySize,
+            @DefaultValue("30s") @NotNull Duration bodyTimeout) {
     }
 
     /**

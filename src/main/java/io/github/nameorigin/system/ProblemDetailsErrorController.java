@@ -25,8 +25,18 @@ class ProblemDetailsErrorController implements ErrorController {
 
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        HttpStatus status = ContainerProblems.errorStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Requested directly (GET /error), not by the container's error dispatch: nothing here.
+            ProblemDetail problem = ContainerProblems.forStatus(HttpStatus.NOT_FOUND);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        HttpStatus status = ContainerProblems.errorStatus(code);
         ProblemDetail problem = ContainerProblems.forStatus(status);
+        if (request.getAttribute(RequestBodyGuard.DETAIL) instanceof String detail) {
+            problem.setDetail(detail);
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && !path.isEmpty()) {
             problem.setInstance(URI.create(path.replace(" ", "%20")));

@@ -65,6 +65,7 @@ final class ProblemDetailsErrorReportValve extends ErrorReportValve {
             problem.setDetail(UNPARSEABLE_REQUEST);
         }
         try {
+            ResponseHeadersFilter.set(response);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();

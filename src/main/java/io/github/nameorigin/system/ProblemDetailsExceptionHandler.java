@@ -1,23 +1,30 @@
 package io.github.nameorigin.system;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -30,10 +37,11 @@ import io.github.nameorigin.model.ModelState;
  * (404, 405, 415, unreadable body) and every {@link org.springframework.web.ErrorResponseException}
  * (such as the prediction package's 400 and 503) come through {@link ResponseEntityExceptionHandler};
  * this class adds the model-not-ready 503 and a generic 500, and rewrites the details Spring
- * would phrase in Java terms.
+ * would phrase in Java terms. As a response body advice it also gives a problem detail to errors
+ * that handlers (such as the actuator's) answer without a body.
  */
 @RestControllerAdvice
-class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
+class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
@@ -77,8 +85,14 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         MediaType sent = exception.getContentType();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Content type "
-                + (sent == null ? "(none)" : "'" + sent + "'") + " is not supported; send the body as application/json.");
+        String raw = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String detail = sent != null
+                ? "Content type '" + sent + "' is not supported; send the body as application/json."
+                : raw == null || raw.isBlank() ? "The request has no Content-Type; send the body as application/json."
+                // Spring could not parse it: a syntax error or a charset Java does not know
+                : "Content type '" + abbreviate(raw) + "' could not be parsed or names an unknown charset; "
+                        + "send the body as application/json (UTF-8).";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
@@ -112,7 +126,43 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
         } else {
             log.debug("Request {} answered {}: {}", describe(request), status.value(), exception.getMessage());
         }
-        return super.handleExceptionInternal(exception, body, headers, status, request);
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        if (body instanceof ProblemDetail) {
+            // Set here so that no Accept header (application/json only, or one that cannot even be
+            // parsed) can leave a problem without a body.
+            answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.handleExceptionInternal(exception, body, answer, status, request);
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    /**
+     * An error answered without a body, such as the actuator's 404 for an unknown health group,
+     * gets the problem detail of its status instead of an empty body.
+     */
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (body != null || !(response instanceof ServletServerHttpResponse servlet)
+                || servlet.getServletResponse().getStatus() < 400) {
+            return body;
+        }
+        ProblemDetail problem = ContainerProblems.forStatus(ContainerProblems.errorStatus(servlet.getServletResponse().getStatus()));
+        problem.setInstance(URI.create(request.getURI().getRawPath()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return problem;
+    }
+
+    /** The start of a header value for a detail: enough to recognise it, never a flood. */
+    private static String abbreviate(String value) {
+        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() <= 80 ? printable : printable.substring(0, 80) + "...";
     }
 
     private static String describe(WebRequest request) {

@@ -54,6 +54,9 @@ class PredictionErrorTests {
     void serveFakeModel() {
         given(registry.withClassifier(any())).willAnswer(
                 call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(classifier));
+        given(registry.withVersionedClassifier(any())).willAnswer(call -> call
+                .<java.util.function.BiFunction<OriginClassifier, String, Object>>getArgument(0)
+                .apply(classifier, "20261205T071500Z-trained"));
     }
 
     private ResultActions predict(String json) throws Exception {

@@ -53,12 +53,13 @@ class ProblemDetailsErrorControllerTests {
                 .andExpect(content().string(not(containsString("Exception"))));
     }
 
+    /** Not an error dispatch but a client asking for /error: there is nothing at that path. */
     @Test
-    void missingStatusAttributeMeans500() throws Exception {
+    void errorPathRequestedDirectlyIsNotFound() throws Exception {
         mvc.perform(get("/error"))
-                .andExpect(status().isInternalServerError())
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(500));
+                .andExpect(jsonPath("$.status").value(404));
     }
 
     @Test

@@ -42,7 +42,7 @@ class VersionTrainerTests {
     private NameOriginProperties properties(NameOriginProperties.Promotion promotion, double top1Tolerance) {
         return new NameOriginProperties(NameOriginProperties.Mode.AUTO, ModelTrainerTests.FIXTURE, dir.resolve("none"),
                 TestNetworks.spec("gru", 16, 8, 1, false, 0f), ModelTrainerTests.quick(3),
-                new NameOriginProperties.Request(64, 1000, 3),
+                new NameOriginProperties.Request(64, 1000, 3, org.springframework.util.unit.DataSize.ofKilobytes(256), Duration.ofSeconds(30)),
                 new NameOriginProperties.Batching(false, 256, Duration.ofMillis(2), 1000, 1), null, null,
                 dir.resolve("models"), new NameOriginProperties.Management(null),
                 new NameOriginProperties.Lifecycle(promotion, top1Tolerance, 1.0, Duration.ofSeconds(1), 0));
