@@ -23,7 +23,7 @@ import io.github.nameorigin.model.ModelState;
  * and whether it was refitted on all names. Tags are low-cardinality: no input names.
  */
 @Component
-class TrainingMetrics implements MeterBinder {
+public class TrainingMetrics implements MeterBinder {
 
     private final TrainingMonitor monitor;
     private final ModelRegistry registry;
@@ -76,7 +76,7 @@ class TrainingMetrics implements MeterBinder {
      *
      * @param metadata the model's checkpoint metadata
      */
-    void modelInstalled(CheckpointMetadata metadata) {
+    public void modelInstalled(CheckpointMetadata metadata) {
         MultiGauge gauge = info;
         if (gauge != null) {
             gauge.register(List.of(MultiGauge.Row.of(Tags.of("architecture", metadata.architecture().architecture(),
