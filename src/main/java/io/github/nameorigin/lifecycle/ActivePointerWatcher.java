@@ -19,7 +19,6 @@ import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.ModelState;
 import io.github.nameorigin.model.ModelStore;
 import io.github.nameorigin.system.NameOriginProperties;
-import io.github.nameorigin.training.TrainingMetrics;
 
 /**
  * Follows the store's {@code active} pointer: every {@code nameorigin.lifecycle.watch-interval}
@@ -30,7 +29,7 @@ import io.github.nameorigin.training.TrainingMetrics;
  * by another host (or container) on a shared volume.
  *
  * <p>It also keeps {@code nameorigin.model.version} (an info gauge: value 1, tagged with the
- * served version) and {@code nameorigin.model.info} current after every swap.
+ * served version) current.
  */
 @Component
 class ActivePointerWatcher implements SmartLifecycle {
@@ -42,14 +41,12 @@ class ActivePointerWatcher implements SmartLifecycle {
     private final ModelActivator activator;
     private final NameOriginProperties.Lifecycle config;
     private final MultiGauge versionGauge;
-    private final TrainingMetrics trainingMetrics;
     private ScheduledExecutorService executor;
     private String refused;
     private String shown;
 
     ActivePointerWatcher(ModelStore store, ModelRegistry registry, ModelActivator activator,
-            NameOriginProperties properties, MeterRegistry meters, TrainingMetrics trainingMetrics) {
-        this.trainingMetrics = trainingMetrics;
+            NameOriginProperties properties, MeterRegistry meters) {
         this.store = store;
         this.registry = registry;
         this.activator = activator;
@@ -89,8 +86,6 @@ class ActivePointerWatcher implements SmartLifecycle {
         if (!Objects.equals(version, shown)) {
             versionGauge.register(version == null ? List.of()
                     : List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
-            // the architecture and creation time of nameorigin_model_info follow every swap too
-            registry.metadata().ifPresent(trainingMetrics::modelInstalled);
             shown = version;
         }
     }

@@ -23,7 +23,7 @@ import io.github.nameorigin.model.ModelState;
  * and whether it was refitted on all names. Tags are low-cardinality: no input names.
  */
 @Component
-public class TrainingMetrics implements MeterBinder {
+class TrainingMetrics implements MeterBinder {
 
     private final TrainingMonitor monitor;
     private final ModelRegistry registry;
@@ -69,6 +69,7 @@ public class TrainingMetrics implements MeterBinder {
                 .description("The live model (value 1), tagged with its architecture and creation time")
                 .register(meters);
         registry.metadata().ifPresent(this::modelInstalled);
+        registry.onInstall(model -> modelInstalled(model.metadata()));
     }
 
     /**
@@ -76,7 +77,7 @@ public class TrainingMetrics implements MeterBinder {
      *
      * @param metadata the model's checkpoint metadata
      */
-    public void modelInstalled(CheckpointMetadata metadata) {
+    void modelInstalled(CheckpointMetadata metadata) {
         MultiGauge gauge = info;
         if (gauge != null) {
             gauge.register(List.of(MultiGauge.Row.of(Tags.of("architecture", metadata.architecture().architecture(),
