@@ -62,7 +62,9 @@ class ModelLifecycle {
     private VersionView view(ModelVersion version) {
         boolean here = version.status() == VersionStatus.TRAINING && trainer.training().filter(version.id()::equals)
                 .isPresent();
-        return VersionView.of(version, here ? TrainingStatus.Progress.of(monitor.snapshot()) : null);
+        TrainingMonitor.Snapshot run = here ? monitor.snapshot() : null;
+        // before its first step the monitor still shows the previous run
+        return VersionView.of(version, run != null && run.running() ? TrainingStatus.Progress.of(run) : null);
     }
 
     VersionView train(VersionView.TrainRequest request) {

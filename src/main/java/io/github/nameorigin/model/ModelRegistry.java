@@ -24,6 +24,8 @@ public class ModelRegistry implements AutoCloseable {
     private volatile String failure;
     private ServingModel current;
     private volatile String version;
+    private final java.util.List<java.util.function.Consumer<ServingModel>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong swaps = new java.util.concurrent.atomic.AtomicLong();
 
     /**
@@ -180,6 +182,16 @@ public class ModelRegistry implements AutoCloseable {
     }
 
     /**
+     * Adds a listener told of every installed model, before the registry reports it READY (so that
+     * what it updates, such as a metric, is current by the time the model serves).
+     *
+     * @param listener called with the new model, under the registry's write lock: keep it short
+     */
+    public void onInstall(java.util.function.Consumer<ServingModel> listener) {
+        listeners.add(listener);
+    }
+
+    /**
      * Installs a new live model, closing the previous one.
      *
      * @param model the model to serve; the registry owns it from now on
@@ -204,6 +216,13 @@ public class ModelRegistry implements AutoCloseable {
             current = model;
             version = versionId;
             failure = null;
+            for (java.util.function.Consumer<ServingModel> listener : listeners) {
+                try {
+                    listener.accept(model);
+                } catch (RuntimeException e) {
+                    log.warn("A model listener failed: {}", e.toString());
+                }
+            }
             state = ModelState.READY;
         } finally {
             lock.writeLock().unlock();

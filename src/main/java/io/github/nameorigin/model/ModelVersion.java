@@ -41,8 +41,9 @@ public record ModelVersion(String id, Instant createdAt, String source, VersionS
      * @param activeEce     the active model's
      * @param activeVersion which version was active
      * @param passed        whether neither figure was worse by more than the tolerance
+     * @param basis         what the figures were measured on
      */
     public record GateResult(int names, double candidateTop1, double activeTop1, double candidateEce,
-            double activeEce, String activeVersion, boolean passed) {
+            double activeEce, String activeVersion, boolean passed, String basis) {
     }
 }

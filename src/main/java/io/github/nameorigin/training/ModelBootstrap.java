@@ -44,7 +44,6 @@ public class ModelBootstrap implements AutoCloseable {
 
     private final NameOriginProperties properties;
     private final ModelRegistry registry;
-    private final TrainingMetrics metrics;
     private final CheckpointHealth health;
     private final ModelStore store;
     private final ModelActivator activator;
@@ -57,11 +56,10 @@ public class ModelBootstrap implements AutoCloseable {
     });
     private volatile String source;
 
-    ModelBootstrap(NameOriginProperties properties, ModelRegistry registry, TrainingMetrics metrics,
-            CheckpointHealth health, ModelStore store, ModelActivator activator, VersionTrainer trainer) {
+    ModelBootstrap(NameOriginProperties properties, ModelRegistry registry, CheckpointHealth health, ModelStore store,
+            ModelActivator activator, VersionTrainer trainer) {
         this.properties = properties;
         this.registry = registry;
-        this.metrics = metrics;
         this.health = health;
         this.store = store;
         this.activator = activator;
@@ -136,7 +134,6 @@ public class ModelBootstrap implements AutoCloseable {
         try {
             activator.activate(id, movePointer);
             source = "checkpoint";
-            registry.metadata().ifPresent(metrics::modelInstalled);
             log.info("Loaded model version {} from {} in {} ms", id, store.root(),
                     (System.nanoTime() - started) / 1_000_000);
             return true;
@@ -220,7 +217,6 @@ public class ModelBootstrap implements AutoCloseable {
             String id = trainer.trainNow();
             if (registry.state() == ModelState.READY) {
                 source = "training";
-                registry.metadata().ifPresent(metrics::modelInstalled);
             } else {
                 fail(store.find(id).map(ModelVersion::reason).orElse("Training version " + id + " failed"));
             }

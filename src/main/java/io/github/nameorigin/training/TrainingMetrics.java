@@ -69,6 +69,7 @@ class TrainingMetrics implements MeterBinder {
                 .description("The live model (value 1), tagged with its architecture and creation time")
                 .register(meters);
         registry.metadata().ifPresent(this::modelInstalled);
+        registry.onInstall(model -> modelInstalled(model.metadata()));
     }
 
     /**

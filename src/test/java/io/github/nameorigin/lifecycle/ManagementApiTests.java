@@ -108,6 +108,9 @@ class ManagementApiTests {
             String metrics = send(get(base + "/actuator/prometheus")).body();
             assertThat(metrics).contains("nameorigin_model_swaps_total", "nameorigin_lifecycle_trainings_total",
                     "nameorigin_model_version{");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    send(get(base + "/actuator/prometheus")).body()).containsPattern(
+                    "nameorigin_model_version\\{[^}]*version=\"" + bundled + "\"} 1\\.0"));
         }
     }
 

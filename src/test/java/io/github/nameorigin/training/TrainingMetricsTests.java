@@ -20,9 +20,21 @@ class TrainingMetricsTests {
     private final TrainingMonitor monitor = new TrainingMonitor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CheckpointHealth checkpoints = new CheckpointHealth();
+    private final ModelRegistry registry = new ModelRegistry();
 
     TrainingMetricsTests() {
-        new TrainingMetrics(monitor, new ModelRegistry(), checkpoints).bindTo(meters);
+        new TrainingMetrics(monitor, registry, checkpoints).bindTo(meters);
+    }
+
+    @Test
+    void modelInfoFollowsEveryInstalledModelBeforeItIsReady() {
+        io.github.nameorigin.model.ServingModel model = org.mockito.Mockito.mock(io.github.nameorigin.model.ServingModel.class);
+        org.mockito.BDDMockito.given(model.metadata()).willReturn(metadata(null));
+        registry.onInstall(m -> assertThat(registry.state()).isNotEqualTo(io.github.nameorigin.model.ModelState.READY));
+
+        registry.install(model, "20261205T071500Z-trained");
+
+        assertThat(meters.get("nameorigin.model.info").tag("refit", "false").gauge().value()).isEqualTo(1);
     }
 
     @Test
