@@ -9,6 +9,12 @@ import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelRegistry;
 import io.github.nameorigin.model.PredictionSets;
+import io.github.nameorigin.training.TrainingMonitor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +38,18 @@ class EvaluationController {
         this.registry = registry;
     }
 
+    @Operation(summary = "The live model's validation report", description = "Top-1, top-3, macro-F1, calibration "
+            + "error, per-origin scores, the confusion matrix, and the prediction sets' coverage and selective accuracy.")
+    @ApiResponse(responseCode = "200", description = "The report", content = @Content(
+            schema = @Schema(implementation = LiveEvaluation.class),
+            examples = @ExampleObject(name = "bundled model", value = EvaluationApiDocs.EVALUATION)))
+    @ApiResponse(responseCode = "404", description = "The live model was saved without a report",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = EvaluationApiDocs.PROBLEM),
+                    examples = @ExampleObject(name = "no report", value = "{\"detail\":\"The live model has no "
+                            + "evaluation report\",\"instance\":\"/model/evaluation\",\"status\":404,\"title\":\"Not Found\"}")))
+    @ApiResponse(responseCode = "503", description = "No model is ready yet", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = EvaluationApiDocs.PROBLEM),
+            examples = @ExampleObject(name = "training", value = EvaluationApiDocs.NOT_READY)))
     @GetMapping("/model/evaluation")
     LiveEvaluation evaluation() {
         ModelRegistry.Description live = live();
@@ -71,12 +89,25 @@ class EvaluationController {
         }
     }
 
+    @Operation(summary = "Selective accuracy as a picture",
+            description = "Top-1 accuracy against the share of names answered when only the most confident are kept.")
+    @ApiResponse(responseCode = "200", description = "SVG picture; says so when the model has no prediction sets", content = @Content(mediaType = SVG,
+            schema = @Schema(type = "string"), examples = @ExampleObject(name = "picture", value = EvaluationApiDocs.SVG_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = "No model is ready yet", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = EvaluationApiDocs.PROBLEM),
+            examples = @ExampleObject(name = "training", value = EvaluationApiDocs.NOT_READY)))
     @GetMapping(path = "/model/evaluation/selective.svg", produces = SVG)
     ResponseEntity<String> selectiveAccuracy() {
         PredictionSets sets = live().metadata().predictionSets();
         return svg(SelectiveAccuracySvg.render(sets == null ? List.of() : sets.selective()));
     }
 
+    @Operation(summary = "The confusion matrix as a picture", description = "Rows: true origin, normalised per row.")
+    @ApiResponse(responseCode = "200", description = "SVG picture", content = @Content(mediaType = SVG,
+            schema = @Schema(type = "string"), examples = @ExampleObject(name = "picture", value = EvaluationApiDocs.SVG_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = "No model is ready yet", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = EvaluationApiDocs.PROBLEM),
+            examples = @ExampleObject(name = "training", value = EvaluationApiDocs.NOT_READY)))
     @GetMapping(path = "/model/evaluation/confusion.svg", produces = SVG)
     ResponseEntity<String> confusionMatrix() {
         return svg(ConfusionMatrixSvg.render(report(live())));

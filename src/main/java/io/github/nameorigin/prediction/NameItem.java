@@ -1,5 +1,6 @@
 package io.github.nameorigin.prediction;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -12,7 +13,11 @@ import tools.jackson.databind.ValueDeserializer;
  * @param id   the caller's identifier, echoed in the answer; null for a plain string
  * @param name the surname; null when the entry was JSON {@code null} (rejected by validation)
  */
-public record NameItem(String id, String name) {
+@Schema(description = "A batch entry with the caller's id", requiredProperties = "name",
+        example = "{\"id\": \"row-17\", \"name\": \"Nakamura\"}")
+public record NameItem(
+        @Schema(description = "echoed in the answer", example = "row-17") String id,
+        @Schema(description = "the surname", example = "Nakamura") String name) {
 
     /**
      * Reads a batch entry strictly: a JSON string, or an object with a string {@code name} and

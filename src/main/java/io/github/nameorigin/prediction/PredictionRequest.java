@@ -2,6 +2,8 @@ package io.github.nameorigin.prediction;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -19,9 +21,17 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param coverage with a value such as {@code 0.9}, each answer also gets the prediction set
  *                 that holds the true origin with that probability; optional
  */
+@Schema(description = "Exactly one of 'name' and 'names'.", example = "{\"name\": \"Nakamura\", \"top\": 3}")
 public record PredictionRequest(
+        @Schema(description = "one surname, at most 64 characters", example = "Nakamura")
         @JsonDeserialize(using = StrictJson.Text.class) String name,
+        @ArraySchema(arraySchema = @Schema(description = "up to 1,000 surnames, answered in the same order"),
+                schema = @Schema(oneOf = {String.class, NameItem.class}))
         @JsonDeserialize(contentUsing = NameItem.Reader.class) List<NameItem> names,
+        @Schema(description = "origins per name, most likely first; from 1 to the number of origins; default 3",
+                example = "3", minimum = "1")
         @JsonDeserialize(using = StrictJson.WholeNumber.class) Integer top,
+        @Schema(description = "adds each name's prediction set: the origins that hold the true one with this "
+                + "probability", example = "0.9", exclusiveMinimumValue = 0, exclusiveMaximumValue = 1)
         @JsonDeserialize(using = StrictDecimal.class) Double coverage) {
 }

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Body of a successful {@code POST} or {@code GET /predict}: a {@link NamePrediction} when the request had
  * {@code name}, a {@link BatchPrediction} when it had {@code names}.
  */
+@Schema(oneOf = {PredictionResponse.NamePrediction.class, PredictionResponse.BatchPrediction.class})
 public sealed interface PredictionResponse permits PredictionResponse.NamePrediction,
         PredictionResponse.BatchPrediction {
 
@@ -26,7 +29,10 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      * @param probability calibrated probability, rounded to four decimals; a decimal, so that it is
      *                    written as {@code 0.0009} rather than a double's {@code 9.0E-4}
      */
-    record OriginProbability(String origin, BigDecimal probability) {
+    @Schema(requiredProperties = {"origin", "probability"})
+    record OriginProbability(@Schema(example = "Japanese") String origin,
+            @Schema(description = "calibrated, four decimals", example = "0.9987", minimum = "0", maximum = "1")
+            BigDecimal probability) {
     }
 
     /**
@@ -40,8 +46,14 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      *                    first, that hold the true origin with that probability; absent otherwise
      * @param model       the model version that answered (on a single answer; left out inside a batch)
      */
-    record NamePrediction(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String name,
+    @Schema(requiredProperties = {"name", "predictions"}, example = PredictionApiDocs.SINGLE_ANSWER)
+    record NamePrediction(
+            @Schema(description = "the entry's id; only when one was sent", example = "row-17")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+            @Schema(description = "the name as sent, trimmed", example = "Nakamura") String name,
             List<OriginProbability> predictions,
+            @ArraySchema(arraySchema = @Schema(description = "with 'coverage' only: the prediction set, most "
+                    + "probable first"), schema = @Schema(example = "Japanese"))
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> set,
             @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
     }
@@ -52,6 +64,7 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      * @param results one entry per requested name
      * @param model   the model version that answered every name
      */
+    @Schema(requiredProperties = "results", example = PredictionApiDocs.BATCH_ANSWER)
     record BatchPrediction(List<NamePrediction> results,
             @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
 

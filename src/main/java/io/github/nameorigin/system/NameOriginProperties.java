@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param evaluate      a directory of {@code <Language>.txt} files: when set, the application
  *                      scores the loaded model on it, prints the report and exits
  * @param evaluateOutput with {@code evaluate}, a file to also write the report to as JSON
+ * @param score         the bulk scoring command: when {@code score.input} is set, the application
+ *                      scores that file, writes {@code score.output} and exits
  * @param modelsDir     the model store: one directory per model version and the {@code active}
  *                      pointer; replicas that share it serve the same version
  * @param management    the management API under {@code /models}
@@ -47,6 +49,7 @@ public record NameOriginProperties(
         @DefaultValue @Valid Batching batching,
         Path evaluate,
         Path evaluateOutput,
+        @DefaultValue @Valid Score score,
         @DefaultValue("data/models") @NotNull Path modelsDir,
         @DefaultValue @Valid Management management,
         @DefaultValue @Valid Lifecycle lifecycle) {
@@ -189,5 +192,27 @@ public record NameOriginProperties(
             @DefaultValue("2ms") @NotNull Duration maxDelay,
             @DefaultValue("32768") @Min(1) int queueCapacity,
             @DefaultValue("2") @Min(1) @Max(64) int workers) {
+    }
+
+    /**
+     * The bulk scoring command ({@code io.github.nameorigin.scoring}).
+     *
+     * @param input     a CSV or TSV file with a header row (a {@code .tsv} name means tabs); unset:
+     *                  no scoring
+     * @param output    where to write the input columns plus origin, probability and set, in the
+     *                  input's format; required with {@code input}
+     * @param column    the header of the column that holds the names
+     * @param coverage  coverage of the prediction set written per name (when the model has sets)
+     * @param batchSize names per forward pass
+     * @param threads   threads running forward passes
+     */
+    public record Score(
+            Path input,
+            Path output,
+            @DefaultValue("name") @NotNull String column,
+            @DefaultValue("0.9") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+            double coverage,
+            @DefaultValue("2048") @Min(1) @Max(65536) int batchSize,
+            @DefaultValue("2") @Min(1) @Max(64) int threads) {
     }
 }

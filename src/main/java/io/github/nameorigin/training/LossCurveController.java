@@ -3,7 +3,13 @@ package io.github.nameorigin.training;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.github.nameorigin.evaluation.EvaluationApiDocs;
 import io.github.nameorigin.evaluation.LossCurveSvg;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.github.nameorigin.model.ModelRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -32,6 +38,11 @@ class LossCurveController {
      * The live training run's curve while it runs or once it has points (a run's curve stays
      * after it ends); otherwise the curve stored with the live model; otherwise an empty chart.
      */
+    @Operation(summary = "The training loss curve as a picture", description = "The live run's while training, "
+            + "else the one stored with the live model.")
+    @ApiResponse(responseCode = "200", description = "SVG picture", content = @Content(mediaType = "image/svg+xml",
+            schema = @Schema(type = "string"), examples = @ExampleObject(name = "picture",
+                    value = EvaluationApiDocs.SVG_EXAMPLE)))
     @GetMapping(path = "/training/loss.svg", produces = "image/svg+xml")
     ResponseEntity<String> lossCurve() {
         TrainingMonitor.Snapshot live = monitor.snapshot();

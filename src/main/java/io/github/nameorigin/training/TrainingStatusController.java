@@ -1,5 +1,10 @@
 package io.github.nameorigin.training;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import io.github.nameorigin.model.TrainingHistory;
@@ -30,6 +35,11 @@ class TrainingStatusController {
         this.bootstrap = bootstrap;
     }
 
+    @Operation(summary = "Where the model is in its life", description = "State, training progress and loss "
+            + "curve, validation figures, recent sample guesses and a summary of the live model.")
+    @ApiResponse(responseCode = "200", description = "The status", content = @Content(
+            schema = @Schema(implementation = TrainingStatus.class),
+            examples = @ExampleObject(name = "bundled model", value = TrainingApiDocs.STATUS)))
     @GetMapping("/training/status")
     TrainingStatus status() {
         TrainingMonitor.Snapshot run = monitor.snapshot();

@@ -28,8 +28,12 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  */
 final class ServiceImage {
 
-    /** The tag of the image the tests build. */
-    static final String TAG = "name-origin:it";
+    /**
+     * The tag of the image the tests build: one per checkout, so that builds of several checkouts
+     * sharing a Docker engine do not run each other's image.
+     */
+    static final String TAG = "name-origin:it-"
+            + Integer.toHexString(java.nio.file.Path.of("").toAbsolutePath().toString().hashCode());
 
     /** The port the service listens on inside the container. */
     static final int PORT = 8080;

@@ -90,6 +90,25 @@ class ServiceImageIT {
     }
 
     @Test
+    void servesThePageTheApiDescriptionAndSwaggerUiFromThePackagedJar() {
+        Http.Response page = Http.get(url + "/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<label for=\"names\"");
+        Http.Response docs = Http.get(url + "/v3/api-docs");
+        assertThat(docs.status()).as(docs.text()).isEqualTo(200);
+        assertThat(docs.body().path("openapi").asString()).startsWith("3.1");
+        assertThat(Http.get(url + "/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAGetWithAPredictionSet() {
+        Http.Response response = Http.get(url + "/predict?name=Nakamura&coverage=0.9");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.body().path("set").get(0).asString()).isEqualTo("Japanese");
+    }
+
+    @Test
     void reportsTheModelReady() {
         Http.Response status = Http.get(url + "/training/status");
 

@@ -57,7 +57,7 @@ class HttpHardeningTests {
     void traceListsOnlyThePathsMethodsAndEchoesNothing() throws IOException {
         RawHttp.Response response = send("TRACE /predict HTTP/1.1\r\nHost: localhost\r\nX-Secret: s3cr3t\r\n\r\n");
         assertProblem(response, 405, "TRACE");
-        assertThat(response.header("allow")).isEqualTo("GET, POST");
+        assertThat(response.header("allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "POST");
         assertThat(response.body()).doesNotContain("s3cr3t").doesNotContain("TRACE /predict");
         assertThat(send("TRACE /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n").header("allow")).isEqualTo("GET");
     }

@@ -45,8 +45,7 @@ class ModelBootstrapTests {
         VersionTrainer trainer = new VersionTrainer(properties, store, activator, registry, monitor, health,
                 new SimpleMeterRegistry());
 
-        new ModelBootstrap(properties, registry, new TrainingMetrics(monitor, registry, health), health, store,
-                activator, trainer).bootstrap();
+        new ModelBootstrap(properties, registry, health, store, activator, trainer).bootstrap();
 
         assertThat(registry.state()).isEqualTo(ModelState.FAILED);
         assertThat(registry.failure()).get().asString()

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.nameorigin.dataset.DatasetSplit;
+import io.github.nameorigin.dataset.NamesDataset;
 import org.junit.jupiter.api.Test;
 
 class ProbeNamesTests {
