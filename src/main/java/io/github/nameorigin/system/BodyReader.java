@@ -122,12 +122,19 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     /**
-     * The body broke its framing (Tomcat then answers 400 itself, through the error report
-     * valve) or the connection ended early (there is no one left to answer).
+     * The body broke its framing or the connection ended early: answered 400 through the error
+     * dispatch (Tomcat's own answer to a failed asynchronous request would be a 500; written here
+     * directly, it would come on top of Tomcat's). If the client is gone, the answer goes nowhere.
      */
     @Override
     public synchronized void onError(Throwable error) {
-        close();
+        if (done || drained >= 0) {
+            close();
+            return;
+        }
+        done = true;
+        request.setAttribute(RequestBodyGuard.REFUSAL, HttpStatus.BAD_REQUEST);
+        async.dispatch();
     }
 
     @Override
