@@ -122,21 +122,19 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     /**
-     * The body broke its framing, or the connection ended early (then the answer finds no one).
-     * The 400 is written here: left to the container, an error in an asynchronous request would
-     * become a 500 through the error dispatch.
+     * The body broke its framing or the connection ended early: answered 400 through the error
+     * dispatch (Tomcat's own answer to a failed asynchronous request would be a 500; written here
+     * directly, it would come on top of Tomcat's). If the client is gone, the answer goes nowhere.
      */
     @Override
     public synchronized void onError(Throwable error) {
-        if (!done && drained < 0 && !response.isCommitted() && refuse(HttpStatus.BAD_REQUEST)) {
-            try {
-                // committed now, so the container adds no error page of its own after it
-                response.flushBuffer();
-            } catch (IOException gone) {
-                // the client is gone: nothing to answer
-            }
+        if (done || drained >= 0) {
+            close();
+            return;
         }
-        close();
+        done = true;
+        request.setAttribute(RequestBodyGuard.REFUSAL, HttpStatus.BAD_REQUEST);
+        async.dispatch();
     }
 
     @Override

@@ -45,6 +45,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
     /** The request attribute holding the body {@link BodyReader} read, for the async dispatch. */
     static final String BODY = RequestBodyGuard.class.getName() + ".body";
+    /** The request attribute holding the status a broken body is refused with, for the async dispatch. */
+    static final String REFUSAL = RequestBodyGuard.class.getName() + ".refusal";
 
     private final long maxBytes;
     private final long timeoutMillis;
@@ -123,6 +125,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
         if (request.getAttribute(BODY) instanceof byte[] bytes) {
             request.removeAttribute(BODY);
             chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+        } else if (request.getAttribute(REFUSAL) instanceof HttpStatus status) {
+            request.removeAttribute(REFUSAL);
+            refuse(request, response, status);
         } else {
             chain.doFilter(request, response);
         }
@@ -132,10 +137,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
         return switch (status) {
             case PAYLOAD_TOO_LARGE -> "The request body is larger than " + maxBytes
                     + " bytes, the most this service accepts; send fewer names per request.";
-            case BAD_REQUEST -> "The request body could not be read: its framing (chunked transfer coding) is"
-                    + " malformed or the connection broke off.";
-            default -> "The request body did not arrive within " + timeoutMillis / 1000
+            case REQUEST_TIMEOUT -> "The request body did not arrive within " + timeoutMillis / 1000
                     + " s; send the whole body at once.";
+            default -> "The request body ended before it was complete or its chunked framing is broken; "
+                    + "send exactly Content-Length bytes, or well-formed chunks ending with a last chunk.";
         };
     }
 
