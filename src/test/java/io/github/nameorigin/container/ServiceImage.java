@@ -23,7 +23,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * <p>The build context holds only what the Dockerfile copies (the files {@code .dockerignore} lets
  * through), laid out as in the repository, so the Dockerfile's defaults apply unchanged. The jar is
  * taken from this build's own output folder, so {@code -Dbuild.dir=...} builds test their own jar.
- * The image is kept after the tests ({@code name-origin:it}) so that the next build reuses its
+ * The image is kept after the tests ({@link #TAG}) so that the next build reuses its
  * unchanged layers, the 430 MB of PyTorch natives among them.
  */
 final class ServiceImage {
