@@ -128,6 +128,11 @@ class PredictionController {
         if (webRequest.checkNotModified(tag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).cacheControl(GET_CACHING).build();
         }
-        return ResponseEntity.ok().eTag(tag).cacheControl(GET_CACHING).body(service.predict(request));
+        PredictionResponse response = service.predict(request);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(tag).cacheControl(GET_CACHING);
+        if (response.model() != null) {
+            ok.header(MODEL_VERSION_HEADER, response.model());
+        }
+        return ok.body(response);
     }
 }

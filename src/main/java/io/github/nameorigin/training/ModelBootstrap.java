@@ -214,14 +214,16 @@ public class ModelBootstrap implements AutoCloseable {
     private void train() {
         registry.markTraining();
         try {
+            // set first: the status may be read the moment the trained model turns READY
+            source = "training";
             String id = trainer.trainNow();
-            if (registry.state() == ModelState.READY) {
-                source = "training";
-            } else {
+            if (registry.state() != ModelState.READY) {
+                source = null;
                 fail(store.find(id).map(ModelVersion::reason).orElse("Training version " + id + " failed"));
             }
         } catch (VersionTrainer.BusyException e) {
             // Another replica trains the first version: the pointer watcher serves it when it is done.
+            source = null;
             log.info("{}; serving its version once it is activated", e.getMessage());
         }
     }

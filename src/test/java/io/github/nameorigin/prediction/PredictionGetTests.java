@@ -85,6 +85,7 @@ class PredictionGetTests {
         String tag = result.getResponse().getHeader(HttpHeaders.ETAG);
         assertThat(tag).matches("\"[0-9a-f]{32}\"");
         assertThat(result.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).contains("public").contains("max-age=300");
+        assertThat(result.getResponse().getHeader("X-Model-Version")).isEqualTo("20261205T071500Z-trained");
     }
 
     @Test
