@@ -85,12 +85,7 @@ class PredictionController {
                     examples = @ExampleObject(name = "loading", value = NOT_READY)))
     @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PredictionResponse> predict(@RequestBody PredictionRequest request) {
-        PredictionResponse response = service.predict(request);
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (response.model() != null) {
-            ok.header(MODEL_VERSION_HEADER, response.model());
-        }
-        return ok.body(response);
+        return answer(ResponseEntity.ok(), service.predict(request));
     }
 
     /**
@@ -128,8 +123,11 @@ class PredictionController {
         if (webRequest.checkNotModified(tag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).cacheControl(GET_CACHING).build();
         }
-        PredictionResponse response = service.predict(request);
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(tag).cacheControl(GET_CACHING);
+        return answer(ResponseEntity.ok().eTag(tag).cacheControl(GET_CACHING), service.predict(request));
+    }
+
+    /** The answer, its model version also in a header for clients and proxies that read headers only. */
+    private static ResponseEntity<PredictionResponse> answer(ResponseEntity.BodyBuilder ok, PredictionResponse response) {
         if (response.model() != null) {
             ok.header(MODEL_VERSION_HEADER, response.model());
         }
