@@ -59,12 +59,15 @@ class RequestBodyGuard extends OncePerRequestFilter {
     }
 
     /**
-     * The checkpoint upload is the one body larger than a prediction: it is bounded by the
-     * multipart limits and read only once the management key has been checked.
+     * The management API is left to Spring Security, which refuses a request without the key
+     * before its body is read: its checkpoint upload is larger than any prediction (bounded by the
+     * multipart limits), and the asynchronous second pass of a body read here would reach the
+     * security chain without the authentication of the first.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return "/models/import".equals(request.getRequestURI());
+        String path = request.getRequestURI();
+        return path.equals("/models") || path.startsWith("/models/");
     }
 
     /** The second pass, after the body has been read, is an async dispatch. */
