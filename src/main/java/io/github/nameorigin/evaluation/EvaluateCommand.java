@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.model.ModelRegistry;
@@ -37,7 +36,6 @@ class EvaluateCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluateCommand.class);
     private static final int BATCH_SIZE = 256;
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final ModelRegistry registry;
     private final Path evaluate;
@@ -93,7 +91,7 @@ class EvaluateCommand implements ApplicationRunner {
      * @return the exit status
      */
     int evaluate() throws IOException, InterruptedException {
-        ModelState state = awaitModel();
+        ModelState state = registry.awaitSettled();
         if (state != ModelState.READY) {
             log.error("No model to evaluate: {}", registry.failure().orElse(state.toString()));
             return 2;
@@ -114,18 +112,4 @@ class EvaluateCommand implements ApplicationRunner {
         return 0;
     }
 
-    private ModelState awaitModel() throws InterruptedException {
-        long lastLog = System.nanoTime();
-        while (true) {
-            ModelState state = registry.state();
-            if (state == ModelState.READY || state == ModelState.FAILED) {
-                return state;
-            }
-            if (System.nanoTime() - lastLog > Duration.ofSeconds(30).toNanos()) {
-                log.info("Waiting for the model to evaluate (state {})", state);
-                lastLog = System.nanoTime();
-            }
-            Thread.sleep(POLL.toMillis());
-        }
-    }
 }

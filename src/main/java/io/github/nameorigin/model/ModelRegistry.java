@@ -38,6 +38,28 @@ public class ModelRegistry implements AutoCloseable {
     }
 
     /**
+     * Waits until a model is served or none can be: for the one-shot commands that start with
+     * the application and must not score before the model is loaded.
+     *
+     * @return {@link ModelState#READY} or {@link ModelState#FAILED}
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public ModelState awaitSettled() throws InterruptedException {
+        long lastLog = System.nanoTime();
+        while (true) {
+            ModelState current = state;
+            if (current == ModelState.READY || current == ModelState.FAILED) {
+                return current;
+            }
+            if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                log.info("Waiting for the model (state {})", current);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /**
      * Why the registry is FAILED, if it is.
      *
      * @return the reason, or empty

@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,7 +47,6 @@ import io.github.nameorigin.system.NameOriginProperties;
 class ScoreCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreCommand.class);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final ModelRegistry registry;
     private final NameOriginProperties.Score config;
@@ -101,7 +99,7 @@ class ScoreCommand implements ApplicationRunner {
             log.error("Set nameorigin.score.output to the file to write");
             return 1;
         }
-        ModelState state = awaitModel();
+        ModelState state = registry.awaitSettled();
         if (state != ModelState.READY) {
             log.error("No model to score with: {}", registry.failure().orElse(state.toString()));
             return 2;
@@ -147,16 +145,6 @@ class ScoreCommand implements ApplicationRunner {
     static CSVFormat format(Path input) {
         boolean tabs = input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv");
         return CSVFormat.DEFAULT.builder().setDelimiter(tabs ? '\t' : ',').setRecordSeparator('\n').get();
-    }
-
-    private ModelState awaitModel() throws InterruptedException {
-        while (true) {
-            ModelState state = registry.state();
-            if (state == ModelState.READY || state == ModelState.FAILED) {
-                return state;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
     }
 
     /** Counts the bytes read, for the share done. */

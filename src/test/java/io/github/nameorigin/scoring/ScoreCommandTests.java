@@ -38,6 +38,7 @@ class ScoreCommandTests {
     void scoresTheFileOnTheLiveModelAndReportsProgressAsLines() throws Exception {
         BulkScorerTests.LengthClassifier classifier = new BulkScorerTests.LengthClassifier();
         given(registry.state()).willReturn(ModelState.READY);
+        given(registry.awaitSettled()).willReturn(ModelState.READY);
         given(registry.withClassifier(any())).willAnswer(
                 call -> call.<Function<OriginClassifier, Object>>getArgument(0).apply(classifier));
         Path input = Files.writeString(dir.resolve("names.tsv"), "surname\tid\nRossi\t1\nLee\t2\n");
@@ -54,6 +55,7 @@ class ScoreCommandTests {
     @Test
     void withoutAModelTheStatusIs2AndNothingIsWritten() throws Exception {
         given(registry.state()).willReturn(ModelState.FAILED);
+        given(registry.awaitSettled()).willReturn(ModelState.FAILED);
         given(registry.failure()).willReturn(Optional.of("no checkpoint"));
         Path input = Files.writeString(dir.resolve("names.csv"), "surname\nRossi\n");
         assertThat(command(input, dir.resolve("out.csv")).score()).isEqualTo(2);
