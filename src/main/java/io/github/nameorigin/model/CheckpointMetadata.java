@@ -25,6 +25,13 @@ import io.github.nameorigin.system.NameOriginProperties;
  * @param refit              how the saved network was trained again on all names after
  *                           validation, or null when it is the validated network itself
  * @param createdAt          when the checkpoint was written
+ * @param trainingPrior      each origin's share of the training examples, in output order (what
+ *                           {@link OriginPrior} divides by); null in checkpoints written before it
+ * @param crossSource        figures on names of another source that the validated network did not
+ *                           train on, under the training mix and under the even one; null when
+ *                           no source was held out
+ * @param unknownDetector    how the "none of these" score is computed for this model; null in
+ *                           checkpoints without a character language model
  */
 public record CheckpointMetadata(
         int formatVersion,
@@ -38,7 +45,58 @@ public record CheckpointMetadata(
         double trainingSeconds,
         ValidationMetrics validation,
         Refit refit,
-        Instant createdAt) {
+        Instant createdAt,
+        double[] trainingPrior,
+        CrossSource crossSource,
+        UnknownDetector unknownDetector) {
+
+    /**
+     * A checkpoint's metadata without a training prior or cross-source figures.
+     */
+    public CheckpointMetadata(int formatVersion, NameOriginProperties.Model architecture, String vocabulary,
+            List<String> origins, float temperature, TopLabelCalibration calibration, String datasetFingerprint,
+            long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt) {
+        this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
+                trainingSeed, trainingSeconds, validation, refit, createdAt, null, null, null);
+    }
+
+    /**
+     * This metadata with a training prior and cross-source figures.
+     *
+     * @param prior       each origin's share of the training examples
+     * @param crossSource the cross-source figures, or null
+     * @return the new metadata
+     */
+    public CheckpointMetadata with(double[] prior, CrossSource crossSource) {
+        return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
+                datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, prior, crossSource,
+                unknownDetector);
+    }
+
+    /**
+     * This metadata with an unknown-name detector.
+     *
+     * @param detector the detector
+     * @return the new metadata
+     */
+    public CheckpointMetadata with(UnknownDetector detector) {
+        return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
+                datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, trainingPrior,
+                crossSource, detector);
+    }
+
+    /**
+     * Figures of the validated network on names of a source it did not train on, and on the
+     * dataset's own validation names, under the training mix and under an even one.
+     *
+     * @param source             the held-out source's directory name
+     * @param training           the held-out names under the training mix
+     * @param uniform            the held-out names under an even mix
+     * @param validationUniform  the dataset's validation names under an even mix
+     */
+    public record CrossSource(String source, ValidationMetrics training, ValidationMetrics uniform,
+            ValidationMetrics validationUniform) {
+    }
 
     /**
      * A network trained again, after validation, with the same recipe on the training and the

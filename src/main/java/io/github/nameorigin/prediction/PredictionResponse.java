@@ -23,10 +23,29 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
     /**
      * The most likely origins of one name, most likely first.
      *
-     * @param name        the name as sent, without surrounding whitespace
-     * @param predictions the top origins, probabilities descending
+     * @param name         the name as sent, without surrounding whitespace
+     * @param predictions  the top origins, probabilities descending
+     * @param script       the script the name is written in, as Unicode names it ({@code LATIN},
+     *                     {@code CYRILLIC}, {@code HANGUL}, {@code HAN}, {@code KATAKANA}, ...)
+     * @param normalized   the Latin form the model scored (transliterated from another script,
+     *                     lower case, unknown accents folded)
+     * @param unknown      whether the name looks like none of the origins ({@code unknownScore}
+     *                     above {@code nameorigin.prediction.unknown-threshold})
+     * @param unknownScore from 0 (like the training names) to 1 (like none of the origins),
+     *                     rounded to four decimals; null when the model has no detector
      */
-    record NamePrediction(String name, List<OriginProbability> predictions) implements PredictionResponse {
+    record NamePrediction(String name, List<OriginProbability> predictions, String script, String normalized,
+            Boolean unknown, BigDecimal unknownScore) implements PredictionResponse {
+
+        /**
+         * The origins alone, without what was read.
+         *
+         * @param name        see the record
+         * @param predictions see the record
+         */
+        NamePrediction(String name, List<OriginProbability> predictions) {
+            this(name, predictions, null, null, null, null);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.nameorigin.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -29,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param evaluate      a directory of {@code <Language>.txt} files: when set, the application
  *                      scores the loaded model on it, prints the report and exits
  * @param evaluateOutput with {@code evaluate}, a file to also write the report to as JSON
+ * @param extraDataDirs directories of {@code <Language>.txt} files of other sources, whose file
+ *                      names are origins of {@code dataDir}: trained on beside it (see
+ *                      {@code training.heldOutSource} for one kept out of the validated network)
+ * @param prediction    how answers are given: the origin mix and the "none of these" threshold
  */
 @Validated
 @ConfigurationProperties("nameorigin")
@@ -41,7 +47,23 @@ public record NameOriginProperties(
         @DefaultValue @Valid Request request,
         @DefaultValue @Valid Batching batching,
         Path evaluate,
-        Path evaluateOutput) {
+        Path evaluateOutput,
+        List<Path> extraDataDirs,
+        @DefaultValue @Valid Prediction prediction) {
+
+    /**
+     * How answers are given.
+     *
+     * @param prior            the origin mix answers assume unless a request says otherwise:
+     *                         {@code training} (the training names' own mix), {@code uniform}
+     *                         (every origin alike)
+     * @param unknownThreshold an answer is {@code unknown} ("none of these origins") when its
+     *                         {@code unknownScore} is above this
+     */
+    public record Prediction(
+            @DefaultValue("uniform") @NotNull @Pattern(regexp = "training|uniform") String prior,
+            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double unknownThreshold) {
+    }
 
     /** Startup behaviour. */
     public enum Mode {
@@ -157,6 +179,10 @@ public record NameOriginProperties(
      * @param refit              after validating, train a second network with the same recipe and
      *                           seed on all names (training and validation), and serve it with the
      *                           validated network's calibration; about twice the training time
+     * @param heldOutSource      the directory name of one of {@code extraDataDirs} that the validated
+     *                           network does not train on: its names that no training or
+     *                           validation name matches are scored as the cross-source check, and
+     *                           the refit trains on them; unset: every extra source is trained on
      */
     public record Training(
             @DefaultValue("42") long seed,
@@ -170,7 +196,8 @@ public record NameOriginProperties(
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
             @DefaultValue("true") boolean cosineDecay,
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower,
-            @DefaultValue("false") boolean refit) {
+            @DefaultValue("false") boolean refit,
+            String heldOutSource) {
 
         /** The bound constructor: every property. */
         @ConstructorBinding
@@ -178,7 +205,30 @@ public record NameOriginProperties(
         }
 
         /**
-         * Hyperparameters without class weighting or refit.
+         * Hyperparameters without a held-out source.
+         *
+         * @param seed               see the record
+         * @param epochs             see the record
+         * @param iterations         see the record
+         * @param batchSize          see the record
+         * @param learningRate       see the record
+         * @param validationFraction see the record
+         * @param logEvery           see the record
+         * @param lossEvery          see the record
+         * @param labelSmoothing     see the record
+         * @param cosineDecay        see the record
+         * @param classWeightPower   see the record
+         * @param refit              see the record
+         */
+        public Training(long seed, int epochs, int iterations, int batchSize, float learningRate,
+                double validationFraction, int logEvery, int lossEvery, float labelSmoothing, boolean cosineDecay,
+                float classWeightPower, boolean refit) {
+            this(seed, epochs, iterations, batchSize, learningRate, validationFraction, logEvery, lossEvery,
+                    labelSmoothing, cosineDecay, classWeightPower, refit, null);
+        }
+
+        /**
+         * Hyperparameters without class weighting, refit or held-out source.
          *
          * @param seed               see the record
          * @param epochs             see the record
@@ -194,7 +244,7 @@ public record NameOriginProperties(
         public Training(long seed, int epochs, int iterations, int batchSize, float learningRate,
                 double validationFraction, int logEvery, int lossEvery, float labelSmoothing, boolean cosineDecay) {
             this(seed, epochs, iterations, batchSize, learningRate, validationFraction, logEvery, lossEvery,
-                    labelSmoothing, cosineDecay, 0f, false);
+                    labelSmoothing, cosineDecay, 0f, false, null);
         }
     }
 

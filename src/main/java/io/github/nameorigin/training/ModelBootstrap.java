@@ -125,7 +125,16 @@ public class ModelBootstrap implements AutoCloseable {
         NamesDataset dataset = NamesDataset.read(dataDir);
         log.info("Read {} distinct names ({} lines) in {} origins from {}", dataset.names().size(),
                 dataset.lines(), dataset.origins().size(), dataDir.toAbsolutePath());
-        LoadedModel model = new ModelTrainer(properties.model(), properties.training(), monitor).train(dataset);
+        ExtraNames.Sources extra = ExtraNames.Sources.read(dataset, properties.extraDataDirs(),
+                properties.training().heldOutSource());
+        if (extra.trained() != null || extra.heldOut() != null) {
+            log.info("Read {} extra distinct names to train on, {} held out ({}), from {}",
+                    extra.trained() == null ? 0 : extra.trained().names().size(),
+                    extra.heldOut() == null ? 0 : extra.heldOut().names().size(), extra.heldOutName(),
+                    properties.extraDataDirs());
+        }
+        LoadedModel model = new ModelTrainer(properties.model(), properties.training(), monitor)
+                .withExtraNames(extra.trained(), extra.heldOut(), extra.heldOutName()).train(dataset);
         try {
             store.save(checkpoint, model);
             log.info("Saved checkpoint to {}", checkpoint.toAbsolutePath());

@@ -81,6 +81,49 @@ public final class TrainingExperiment {
         }
     }
 
+    /**
+     * Scores the validation names and the held-out source's unseen names under origin mixes
+     * between the training mix and an even one ({@code training^alpha}, alpha 1 to 0), with
+     * each origin's top-1 on the held-out names.
+     */
+    private static void priors(NamesDataset dataset, NameOriginProperties.Training training,
+            ExtraNames.Sources sources, LoadedModel model, String label) throws IOException {
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        List<NamesDataset.LabelledName> unseen = ExtraNames.unseen(sources.heldOut(),
+                ExtraNames.trainingNames(split, sources.trained()), split.validation());
+        double[] pi = model.metadata().trainingPrior();
+        for (double alpha : new double[] {1, 0.75, 0.5, 0.25, 0}) {
+            double[] target = new double[pi.length];
+            double sum = 0;
+            for (int i = 0; i < pi.length; i++) {
+                target[i] = Math.pow(pi[i], alpha);
+                sum += target[i];
+            }
+            for (int i = 0; i < pi.length; i++) {
+                target[i] /= sum;
+            }
+            io.github.nameorigin.model.OriginPrior prior = new io.github.nameorigin.model.OriginPrior(target);
+            ValidationMetrics v = CrossSourceCheck.score(model, split.validation(), prior);
+            ValidationMetrics c = CrossSourceCheck.score(model, unseen, prior);
+            StringBuilder perOrigin = new StringBuilder();
+            for (int o = 0; o < model.origins().size(); o++) {
+                int origin = o;
+                List<NamesDataset.LabelledName> of = unseen.stream().filter(n -> n.primary() == origin).toList();
+                if (!of.isEmpty()) {
+                    perOrigin.append(' ').append(model.origins().get(o), 0, 3).append('=')
+                            .append("%.2f".formatted(CrossSourceCheck.score(model, of, prior).top1()))
+                            .append('/').append(of.size());
+                }
+            }
+            String line = ("%s\tseed=%d\tPRIOR alpha=%.2f\tval top1=%.4f top3=%.4f ece=%.4f\tcross(%s) n=%d top1=%.4f "
+                    + "top3=%.4f ece=%.4f\t%s").formatted(label, training.seed(), alpha, v.top1(), v.top3(), v.ece(),
+                    sources.heldOutName(), c.names(), c.top1(), c.top3(), c.ece(), perOrigin);
+            System.out.println(line);
+            Files.writeString(Path.of("target-exp/results.tsv"), line + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
     /** Top-1 over the validation names written with a letter outside ASCII. */
     private static void accented(NamesDataset dataset, NameOriginProperties.Training training, LoadedModel model) {
         DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
@@ -256,8 +299,11 @@ public final class TrainingExperiment {
                 continue;
             }
             double share = Double.parseDouble(System.getProperty("experiment.training-share", "1"));
+            ExtraNames.Sources sources = ExtraNames.Sources.read(dataset, properties.extraDataDirs(),
+                    properties.training().heldOutSource());
             try (LoadedModel model = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor(),
-                    properties.training().seed(), share).train(dataset)) {
+                    properties.training().seed(), share)
+                    .withExtraNames(sources.trained(), sources.heldOut(), sources.heldOutName()).train(dataset)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ValidationMetrics v = model.metadata().validation();
                 double[] row = {v.top1(), v.top3(), v.macroF1(), v.eceRaw(), v.ece(),
@@ -268,6 +314,9 @@ public final class TrainingExperiment {
                         .append('=').append("%.2f".formatted(o.f1())).append('/').append(o.support()));
                 System.out.println(perOrigin);
                 accented(dataset, properties.training(), model);
+                if (sources.heldOut() != null) {
+                    priors(dataset, properties.training(), sources, model, label);
+                }
                 if (Boolean.getBoolean("experiment.prior-adjustment")) {
                     priorAdjustments(dataset, properties.training(), model);
                 }
