@@ -3,6 +3,8 @@ package io.github.nameorigin.prediction;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Body of a successful {@code POST /predict}: a {@link NamePrediction} when the request had
  * {@code name}, a {@link BatchPrediction} when it had {@code names}.
@@ -32,8 +34,11 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
      * @param unknown      whether the name looks like none of the origins ({@code unknownScore}
      *                     above {@code nameorigin.prediction.unknown-threshold})
      * @param unknownScore from 0 (like the training names) to 1 (like none of the origins),
-     *                     rounded to four decimals; null when the model has no detector
+     *                     rounded to four decimals
+     *                     (these four are left out of the answer when not known, as with a
+     *                     checkpoint that has no character language model)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record NamePrediction(String name, List<OriginProbability> predictions, String script, String normalized,
             Boolean unknown, BigDecimal unknownScore) implements PredictionResponse {
 

@@ -26,11 +26,11 @@ final class UnknownCheck {
         double[] surprisal = validation.stream().mapToDouble(n -> languageModel.surprisal(n.spelling()))
                 .filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (surprisal.length == 0) {
-            return UnknownDetector.standardisedOn(0, 1);
+            return new UnknownDetector(0, 1);
         }
         double median = quantile(surprisal, 0.5);
         double spread = quantile(surprisal, 0.75) - quantile(surprisal, 0.25);
-        return UnknownDetector.standardisedOn(median, spread > 0 ? spread : 1);
+        return new UnknownDetector(median, spread > 0 ? spread : 1);
     }
 
     /** The q-quantile of sorted values, by linear interpolation. */

@@ -43,6 +43,13 @@ class FakeClassifier implements OriginClassifier {
         return out;
     }
 
+    /** Names that look like none of the origins to this fake: those with a "q" in them. */
+    @Override
+    public double[] unknownScores(List<String> names, float[][] probabilities) {
+        return names.stream().mapToDouble(n -> n.toLowerCase(java.util.Locale.ROOT).contains("q") ? 0.9 : 0.1)
+                .toArray();
+    }
+
     static int topIndex(String name) {
         return KNOWN.getOrDefault(name, name.length() % ORIGINS.size());
     }

@@ -33,7 +33,7 @@ public final class UnknownExperiment {
     }
 
     /** One name's features: surprisal, 1 - max member probability, and whether it is unknown. */
-    record Row(double surprisal, double doubt, boolean unknown) {
+    record Row(double surprisal, double doubt, boolean unknown, double best) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -119,7 +119,8 @@ public final class UnknownExperiment {
     private static void dump(List<Row> rows, Path file) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (Row r : rows) {
-            sb.append(r.surprisal()).append('\t').append(r.doubt()).append('\t').append(r.unknown() ? 1 : 0).append('\n');
+            sb.append(r.surprisal()).append('\t').append(r.doubt()).append('\t').append(r.unknown() ? 1 : 0)
+                    .append('\t').append(r.best()).append('\n');
         }
         Files.writeString(file, sb);
     }
@@ -152,9 +153,10 @@ public final class UnknownExperiment {
     }
 
     static String auroc(List<Row> rows) {
-        return "n=%d unknown=%d AUROC surprisal=%.4f doubt=%.4f sum=%.4f".formatted(rows.size(),
+        return "n=%d unknown=%d AUROC surprisal=%.4f doubt=%.4f sum=%.4f best=%.4f best+doubt=%.4f".formatted(rows.size(),
                 rows.stream().filter(Row::unknown).count(), auroc(rows, Row::surprisal), auroc(rows, Row::doubt),
-                auroc(rows, r -> r.surprisal() + 3 * r.doubt()));
+                auroc(rows, r -> r.surprisal() + 3 * r.doubt()), auroc(rows, Row::best),
+                auroc(rows, r -> r.best() + 3 * r.doubt()));
     }
 
     static double auroc(List<Row> rows, java.util.function.ToDoubleFunction<Row> score) {
@@ -186,7 +188,7 @@ public final class UnknownExperiment {
     }
 
     /** The language model and the member trained on the same names. */
-    record Model(CharacterLanguageModel lm, NgramLogisticRegression member) {
+    record Model(CharacterLanguageModel lm, NgramLogisticRegression member, List<CharacterLanguageModel> perOrigin) {
 
         static Model train(List<NamesDataset.LabelledName> names, int classes, long seed) {
             List<String> spellings = new ArrayList<>();
@@ -197,8 +199,20 @@ public final class UnknownExperiment {
                     labels.add(l.label());
                 }
             }
+            List<CharacterLanguageModel> perOrigin = new ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                List<String> of = new ArrayList<>();
+                for (int i = 0; i < spellings.size(); i++) {
+                    if (labels.get(i) == c) {
+                        of.add(spellings.get(i));
+                    }
+                }
+                if (!of.isEmpty()) {
+                    perOrigin.add(CharacterLanguageModel.train(of));
+                }
+            }
             return new Model(CharacterLanguageModel.train(spellings), NgramLogisticRegression.train(spellings,
-                    labels.stream().mapToInt(Integer::intValue).toArray(), classes, seed));
+                    labels.stream().mapToInt(Integer::intValue).toArray(), classes, seed), perOrigin);
         }
 
         Row row(String spelling, boolean unknown) {
@@ -211,7 +225,11 @@ public final class UnknownExperiment {
             for (float v : lp) {
                 sum += Math.exp(v - max);
             }
-            return new Row(lm.surprisal(spelling), 1 - 1 / sum, unknown);
+            double best = Double.POSITIVE_INFINITY;
+            for (CharacterLanguageModel o : perOrigin) {
+                best = Math.min(best, o.surprisal(spelling));
+            }
+            return new Row(lm.surprisal(spelling), 1 - 1 / sum, unknown, best);
         }
     }
 }
