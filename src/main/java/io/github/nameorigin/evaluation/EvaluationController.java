@@ -37,7 +37,7 @@ class EvaluationController {
     @GetMapping("/model/evaluation")
     LiveEvaluation evaluation() {
         ModelRegistry.Description live = live();
-        return new LiveEvaluation(report(live), live.metadata().refit());
+        return new LiveEvaluation(report(live), live.metadata().refit(), live.metadata().crossSource());
     }
 
     /**
@@ -47,8 +47,12 @@ class EvaluationController {
      * @param report the validation report, its fields inlined
      * @param refit  null when the scored network is served; otherwise the names and examples the
      *               served network was trained on
+     * @param crossSource the validated network on names of a source it did not train on (under
+     *               the training mix and an even one), and the validation names under an even
+     *               mix; null when the model was trained without a held-out source
      */
-    record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit) {
+    record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit,
+            CheckpointMetadata.CrossSource crossSource) {
     }
 
     @GetMapping(path = "/model/evaluation/confusion.svg", produces = SVG)
