@@ -26,6 +26,33 @@ public record OriginPrior(double[] target) {
     /** The name of the even mix in requests and configuration. */
     public static final String UNIFORM_NAME = "uniform";
 
+    /** The name of the softened training mix in requests and configuration. */
+    public static final String SOFTENED_NAME = "softened";
+
+    /**
+     * The training mix softened halfway to an even one: each origin's share raised to the power
+     * 1/2, renormalised. Big origins still count more, by the square root of their size.
+     *
+     * @param trainingPrior the training mix, or null when the model does not record it
+     * @param origins       how many origins
+     * @return the softened mix (the even one when the training mix is unknown)
+     */
+    public static OriginPrior softened(double[] trainingPrior, int origins) {
+        if (trainingPrior == null) {
+            return uniform(origins);
+        }
+        double[] target = new double[origins];
+        double sum = 0;
+        for (int i = 0; i < origins; i++) {
+            target[i] = Math.sqrt(trainingPrior[i]);
+            sum += target[i];
+        }
+        for (int i = 0; i < origins; i++) {
+            target[i] /= sum;
+        }
+        return new OriginPrior(target);
+    }
+
     /**
      * The same weight for every origin.
      *

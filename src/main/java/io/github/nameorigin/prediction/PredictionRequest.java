@@ -15,7 +15,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param name  one surname, such as {@code Nakamura}
  * @param names several surnames, answered in the same order
  * @param top   how many origins to return per name, most likely first; optional
- * @param prior the origin mix to answer under: {@code "training"}, {@code "uniform"}, or an
+ * @param prior the origin mix to answer under: {@code "training"}, {@code "softened"}, {@code "uniform"}, or an
  *              object of origin to weight (normalised; origins left out get weight 0);
  *              optional, {@code nameorigin.prediction.prior} by default ({@link PriorOption})
  */

@@ -60,7 +60,7 @@ class PredictionService {
         PredictionRequestValidator.ValidRequest read = new PredictionRequestValidator.ValidRequest(latin,
                 valid.single(), valid.top());
         Plan plan = registry.withClassifier(classifier -> new Plan(validator.checkAgainstModel(read, classifier),
-                PriorOption.resolve(request.prior(), answers.prior(), classifier.origins()),
+                PriorOption.resolve(request.prior(), answers.prior(), classifier.origins(), classifier.trainingPrior()),
                 classifier.trainingPrior(), latin.stream().map(classifier::read).toList()));
         Scores scores = batcher.predict(latin);
         // computed on the probabilities under the training mix, so that it does not depend on the prior asked for

@@ -55,13 +55,14 @@ public record NameOriginProperties(
      * How answers are given.
      *
      * @param prior            the origin mix answers assume unless a request says otherwise:
-     *                         {@code training} (the training names' own mix), {@code uniform}
-     *                         (every origin alike)
+     *                         {@code training} (the training names' own mix), {@code softened}
+     *                         (each origin's training share to the power 1/2, renormalised),
+     *                         {@code uniform} (every origin alike)
      * @param unknownThreshold an answer is {@code unknown} ("none of these origins") when its
      *                         {@code unknownScore} is above this
      */
     public record Prediction(
-            @DefaultValue("uniform") @NotNull @Pattern(regexp = "training|uniform") String prior,
+            @DefaultValue("uniform") @NotNull @Pattern(regexp = "training|softened|uniform") String prior,
             @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double unknownThreshold) {
     }
 

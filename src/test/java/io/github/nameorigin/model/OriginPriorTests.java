@@ -27,6 +27,15 @@ class OriginPriorTests {
     }
 
     @Test
+    void softenedIsTheSquareRootOfTheTrainingMix() {
+        OriginPrior prior = OriginPrior.softened(new double[] {0.64, 0.32, 0.04}, 3);
+        double sum = 0.8 + Math.sqrt(0.32) + 0.2;
+        assertThat(prior.target()[0]).isCloseTo(0.8 / sum, within(1e-12));
+        assertThat(prior.target()[2]).isCloseTo(0.2 / sum, within(1e-12));
+        assertThat(OriginPrior.softened(null, 4).target()).containsExactly(0.25, 0.25, 0.25, 0.25);
+    }
+
+    @Test
     void trainingLeavesProbabilitiesAlone() {
         float[] p = {0.5f, 0.3f, 0.2f};
         OriginPrior.TRAINING.apply(p, new double[] {0.8, 0.1, 0.1});

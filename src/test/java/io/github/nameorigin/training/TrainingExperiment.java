@@ -317,6 +317,25 @@ public final class TrainingExperiment {
                 if (sources.heldOut() != null) {
                     priors(dataset, properties.training(), sources, model, label);
                 }
+                if (System.getProperty("experiment.wild") != null) {
+                    // names as users send them: -Dexperiment.wild=<native-script dir>,<other-language dir>,...
+                    String[] dirs = System.getProperty("experiment.wild").split(",");
+                    DatasetSplit split = DatasetSplit.of(dataset, properties.training().validationFraction(),
+                            properties.training().seed());
+                    io.github.nameorigin.model.OriginPrior uniform = io.github.nameorigin.model.OriginPrior.uniform(
+                            model.origins().size());
+                    WildNamesCheck wild = new WildNamesCheck(model);
+                    wild.scoreNames("validation", split.validation(), uniform);
+                    if (sources.heldOut() != null) {
+                        wild.scoreNames("cross-source", ExtraNames.unseen(sources.heldOut(),
+                                ExtraNames.trainingNames(split, sources.trained()), split.validation()), uniform);
+                    }
+                    wild.scoreDir("native", Path.of(dirs[0]), true, uniform);
+                    for (int d = 1; d < dirs.length; d++) {
+                        wild.scoreDir("other", Path.of(dirs[d]), false, uniform);
+                    }
+                    wild.write(Path.of("target-exp/wild-rows-" + label + "-" + seed + ".tsv"));
+                }
                 if (Boolean.getBoolean("experiment.prior-adjustment")) {
                     priorAdjustments(dataset, properties.training(), model);
                 }
