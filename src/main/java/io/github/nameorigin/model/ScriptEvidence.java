@@ -25,6 +25,10 @@ public final class ScriptEvidence {
             "Japanese", UScript.KATAKANA, "Japanese", UScript.GREEK, "Greek", UScript.CYRILLIC, "Russian",
             UScript.ARABIC, "Arabic");
 
+    /** Scripts that only the origins among the 18 write names in. */
+    private static final Set<Integer> IDENTIFYING = Set.of(UScript.HANGUL, UScript.HIRAGANA, UScript.KATAKANA,
+            UScript.HAN, UScript.GREEK);
+
     /** Scripts that say nothing about which of the origins a name has. */
     private static final Set<Integer> NEUTRAL = Set.of(UScript.LATIN, UScript.COMMON, UScript.INHERITED,
             UScript.UNKNOWN);
@@ -73,6 +77,20 @@ public final class ScriptEvidence {
         for (int i = 0; i < probabilities.length; i++) {
             probabilities[i] /= (float) sum;
         }
+    }
+
+    /**
+     * Whether the script alone names the origin among the 18: Hangul, kana, Han and Greek letters.
+     * Cyrillic and Arabic letters do not: other languages (Ukrainian, Bulgarian, Persian, Urdu) write
+     * in them too. The character language model does not judge such a name either: it learned
+     * Latin spellings, and a transliteration (pinyin of a Japanese name, say) reads as strange
+     * however common the name is.
+     *
+     * @param reading how the name was read
+     * @return true when the script points to one origin (or, for Han, to two)
+     */
+    public boolean identifiesOrigin(ScriptReader.Reading reading) {
+        return IDENTIFYING.contains(reading.code());
     }
 
     /**

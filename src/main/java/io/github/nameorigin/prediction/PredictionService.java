@@ -71,7 +71,7 @@ class PredictionService {
             float[] p = scores.probabilities()[i].clone();
             plan.prior().apply(p, plan.trainingPrior());
             evidence.apply(reading, scores.origins(), p);
-            Double score = unknown == null ? null : evidence.isForeign(reading) ? 1.0 : unknown[i];
+            Double score = unknown == null ? null : unknownScore(reading, unknown[i], p);
             NamePrediction top = topOrigins(valid.names().get(i), scores.origins(), p, plan.top());
             NamePrediction prediction = new NamePrediction(top.name(), top.predictions(), reading.script(),
                     plan.normalized().get(i), score == null ? null : score > answers.unknownThreshold(),
@@ -82,6 +82,24 @@ class PredictionService {
         metrics.recordRequest(valid.single(), start, results.size());
         log.debug("Predicted {} names: {}", results.size(), valid.names());
         return valid.single() ? results.get(0) : new BatchPrediction(List.copyOf(results));
+    }
+
+    /**
+     * The model's score for a Latin name; 1 for a script none of the origins writes; and for a
+     * script that names the origin by itself, 1 - the answer's top probability.
+     */
+    private double unknownScore(ScriptReader.Reading reading, double modelScore, float[] answer) {
+        if (evidence.isForeign(reading)) {
+            return 1;
+        }
+        if (evidence.identifiesOrigin(reading)) {
+            float top = 0;
+            for (float v : answer) {
+                top = Math.max(top, v);
+            }
+            return 1 - top;
+        }
+        return modelScore;
     }
 
     /** The {@code top} most likely origins; ties keep the model's origin order. */

@@ -118,6 +118,18 @@ class PredictionReadingTests {
     }
 
     @Test
+    void aScriptThatNamesTheOriginIsNotUnknownWhateverItsTransliterationLooksLike() throws Exception {
+        // the fake scores every name with a q as unknown (0.9); Han script names Chinese or Japanese
+        // by itself, so the score is 1 - the answer's top probability (the fake's 0.6)
+        predict("{\"name\": \"Qian\"}").andExpect(jsonPath("$.unknown").value(true));
+        predict("{\"name\": \"钱\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.script").value("HAN"))
+                .andExpect(jsonPath("$.normalized").value("qian"))
+                .andExpect(jsonPath("$.unknownScore").value(0.4))
+                .andExpect(jsonPath("$.unknown").value(false));
+    }
+
+    @Test
     void aScriptNoOriginIsWrittenInIsUnknown() throws Exception {
         predict("{\"name\": \"כהן\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.script").value("HEBREW"))

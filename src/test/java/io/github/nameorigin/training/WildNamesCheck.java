@@ -63,7 +63,8 @@ final class WildNamesCheck {
                     best = c;
                 }
             }
-            double score = evidence.isForeign(readings.get(i)) ? 1.0 : unknown[i];
+            double score = evidence.isForeign(readings.get(i)) ? 1.0
+                    : evidence.identifiesOrigin(readings.get(i)) ? 1 - q[best] : unknown[i];
             rows.append(group).append('\t').append(list).append('\t').append(kept.get(i) == null ? "?" : kept.get(i))
                     .append('\t').append(model.origins().get(best)).append('\t').append(score).append('\t').append(top)
                     .append('\t').append(readings.get(i).script()).append('\n');
