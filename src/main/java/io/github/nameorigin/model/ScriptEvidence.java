@@ -19,7 +19,7 @@ import com.ibm.icu.lang.UScript;
 public final class ScriptEvidence {
 
     /** Weight of the origins a script does not allow. */
-    static final float OTHERS = 0.01f;
+    static final float OTHERS = 0.001f;
 
     private static final Map<Integer, String> SINGLE_ORIGIN = Map.of(UScript.HANGUL, "Korean", UScript.HIRAGANA,
             "Japanese", UScript.KATAKANA, "Japanese", UScript.GREEK, "Greek", UScript.CYRILLIC, "Russian",

@@ -62,8 +62,8 @@ public record NameOriginProperties(
      *                         {@code unknownScore} is above this
      */
     public record Prediction(
-            @DefaultValue("uniform") @NotNull @Pattern(regexp = "training|softened|uniform") String prior,
-            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double unknownThreshold) {
+            @DefaultValue("softened") @NotNull @Pattern(regexp = "training|softened|uniform") String prior,
+            @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0") double unknownThreshold) {
     }
 
     /** Startup behaviour. */

@@ -39,7 +39,11 @@ import io.github.nameorigin.system.NameOriginProperties;
  * With {@code -Dexperiment.refit-check=true} each split seed compares, on half its validation
  * names, a validated network with one refitted on the training names and the other half. Every
  * run also prints an {@code ACCENTED} line: top-1 over the validation names written with a letter
- * outside ASCII, and each such name's guess.
+ * outside ASCII, and each such name's guess. With {@code nameorigin.training.held-out-source} set,
+ * each run prints {@code PRIOR} lines: the validation names and the held-out source's unseen names
+ * under the training mix raised to the power alpha (1 to 0). With
+ * {@code -Dexperiment.wild=<native-script dir>,<other-language dir>,...} it writes each name's
+ * answer and unknown score to {@code target-exp/wild-rows-<label>-<seed>.tsv} ({@link WildNamesCheck}).
  */
 public final class TrainingExperiment {
 
