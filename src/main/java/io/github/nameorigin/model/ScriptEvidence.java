@@ -25,9 +25,9 @@ public final class ScriptEvidence {
             "Japanese", UScript.KATAKANA, "Japanese", UScript.GREEK, "Greek", UScript.CYRILLIC, "Russian",
             UScript.ARABIC, "Arabic");
 
-    /** Scripts that only the origins among the 18 write names in. */
+    /** Scripts judged by the answer's confidence alone ({@link #identifiesOrigin}). */
     private static final Set<Integer> IDENTIFYING = Set.of(UScript.HANGUL, UScript.HIRAGANA, UScript.KATAKANA,
-            UScript.HAN, UScript.GREEK);
+            UScript.HAN, UScript.GREEK, UScript.ARABIC);
 
     /** Scripts that say nothing about which of the origins a name has. */
     private static final Set<Integer> NEUTRAL = Set.of(UScript.LATIN, UScript.COMMON, UScript.INHERITED,
@@ -80,14 +80,16 @@ public final class ScriptEvidence {
     }
 
     /**
-     * Whether the script alone names the origin among the 18: Hangul, kana, Han and Greek letters.
-     * Cyrillic and Arabic letters do not: other languages (Ukrainian, Bulgarian, Persian, Urdu) write
-     * in them too. The character language model does not judge such a name either: it learned
-     * Latin spellings, and a transliteration (pinyin of a Japanese name, say) reads as strange
-     * however common the name is.
+     * Whether the script is left out of the character language model's judgement: Hangul, kana,
+     * Han, Greek and Arabic letters. That model learned Latin spellings, and a transliteration
+     * (pinyin of a Japanese name, ICU's reading of an Arabic one) reads as strange however common
+     * the name is: with it, 64 of 76 Arabic-script Arabic surnames were flagged. Arabic script is
+     * also written by Persian and Urdu, whose names then go unflagged; Cyrillic (Russian, but also
+     * Ukrainian, Bulgarian, Serbian) keeps the model's judgement, since its transliteration
+     * follows the training names' own.
      *
      * @param reading how the name was read
-     * @return true when the script points to one origin (or, for Han, to two)
+     * @return true for these scripts
      */
     public boolean identifiesOrigin(ScriptReader.Reading reading) {
         return IDENTIFYING.contains(reading.code());

@@ -85,8 +85,9 @@ class PredictionService {
     }
 
     /**
-     * The model's score for a Latin name; 1 for a script none of the origins writes; and for a
-     * script that names the origin by itself, 1 - the answer's top probability.
+     * The model's score for a Latin or Cyrillic name; 1 for a script none of the origins writes;
+     * for Hangul, kana, Han, Greek and Arabic script, 1 - the answer's top probability
+     * ({@link ScriptEvidence#identifiesOrigin}).
      */
     private double unknownScore(ScriptReader.Reading reading, double modelScore, float[] answer) {
         if (evidence.isForeign(reading)) {
