@@ -39,7 +39,11 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * With {@code -Dexperiment.refit-check=true} each split seed compares, on half its validation
  * names, a validated network with one refitted on the training names and the other half. Every
  * run also prints an {@code ACCENTED} line: top-1 over the validation names written with a letter
- * outside ASCII, and each such name's guess.
+ * outside ASCII, and each such name's guess. With {@code nameorigin.training.held-out-source} set,
+ * each run prints {@code PRIOR} lines: the validation names and the held-out source's unseen names
+ * under the training mix raised to the power alpha (1 to 0). With
+ * {@code -Dexperiment.wild=<native-script dir>,<other-language dir>,...} it writes each name's
+ * answer and unknown score to {@code target-exp/wild-rows-<label>-<seed>.tsv} ({@link WildNamesCheck}).
  */
 public final class TrainingExperiment {
 
@@ -78,6 +82,49 @@ public final class TrainingExperiment {
                     TemperatureScaling.softmax(adjusted, t), gold, null, (double) t);
             System.out.printf("ADJ tau=%.2f top1=%.4f top3=%.4f macroF1=%.4f ece=%.4f T=%.2f%n", tau,
                     report.top1(), report.top3(), report.macroF1(), report.ece(), t);
+        }
+    }
+
+    /**
+     * Scores the validation names and the held-out source's unseen names under origin mixes
+     * between the training mix and an even one ({@code training^alpha}, alpha 1 to 0), with
+     * each origin's top-1 on the held-out names.
+     */
+    private static void priors(NamesDataset dataset, NameOriginProperties.Training training,
+            ExtraNames.Sources sources, LoadedModel model, String label) throws IOException {
+        DatasetSplit split = DatasetSplit.of(dataset, training.validationFraction(), training.seed());
+        List<NamesDataset.LabelledName> unseen = ExtraNames.unseen(sources.heldOut(),
+                ExtraNames.trainingNames(split, sources.trained()), split.validation());
+        double[] pi = model.metadata().trainingPrior();
+        for (double alpha : new double[] {1, 0.75, 0.5, 0.25, 0}) {
+            double[] target = new double[pi.length];
+            double sum = 0;
+            for (int i = 0; i < pi.length; i++) {
+                target[i] = Math.pow(pi[i], alpha);
+                sum += target[i];
+            }
+            for (int i = 0; i < pi.length; i++) {
+                target[i] /= sum;
+            }
+            io.github.nameorigin.model.OriginPrior prior = new io.github.nameorigin.model.OriginPrior(target);
+            ValidationMetrics v = CrossSourceCheck.score(model, split.validation(), prior);
+            ValidationMetrics c = CrossSourceCheck.score(model, unseen, prior);
+            StringBuilder perOrigin = new StringBuilder();
+            for (int o = 0; o < model.origins().size(); o++) {
+                int origin = o;
+                List<NamesDataset.LabelledName> of = unseen.stream().filter(n -> n.primary() == origin).toList();
+                if (!of.isEmpty()) {
+                    perOrigin.append(' ').append(model.origins().get(o), 0, 3).append('=')
+                            .append("%.2f".formatted(CrossSourceCheck.score(model, of, prior).top1()))
+                            .append('/').append(of.size());
+                }
+            }
+            String line = ("%s\tseed=%d\tPRIOR alpha=%.2f\tval top1=%.4f top3=%.4f ece=%.4f\tcross(%s) n=%d top1=%.4f "
+                    + "top3=%.4f ece=%.4f\t%s").formatted(label, training.seed(), alpha, v.top1(), v.top3(), v.ece(),
+                    sources.heldOutName(), c.names(), c.top1(), c.top3(), c.ece(), perOrigin);
+            System.out.println(line);
+            Files.writeString(Path.of("target-exp/results.tsv"), line + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
     }
 
@@ -139,7 +186,7 @@ public final class TrainingExperiment {
             NameOriginProperties.Training reseeded = new NameOriginProperties.Training(initSeed, training.epochs(),
                     training.iterations(), training.batchSize(), training.learningRate(),
                     training.validationFraction(), training.logEvery(), training.lossEvery(),
-                    training.labelSmoothing(), training.cosineDecay(), training.classWeightPower(), false);
+                    training.labelSmoothing(), training.cosineDecay(), training.classWeightPower(), false, null);
             try (LoadedModel model = new ModelTrainer(properties.model(), reseeded, new TrainingMonitor())
                     .train(dataset, split, System.nanoTime())) {
                 if (sum == null) {
@@ -261,7 +308,10 @@ public final class TrainingExperiment {
                 continue;
             }
             double share = Double.parseDouble(System.getProperty("experiment.training-share", "1"));
-            ModelTrainer trainer = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor());
+            ExtraNames.Sources sources = ExtraNames.Sources.read(dataset, properties.extraDataDirs(),
+                    properties.training().heldOutSource());
+            ModelTrainer trainer = new ModelTrainer(properties.model(), properties.training(), new TrainingMonitor())
+                    .withExtraNames(sources.trained(), sources.heldOut(), sources.heldOutName());
             try (LoadedModel model = share < 1 ? trainer.train(dataset, shareOf(dataset, properties.training(), share),
                     System.nanoTime()) : trainer.train(dataset)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -274,6 +324,28 @@ public final class TrainingExperiment {
                         .append('=').append("%.2f".formatted(o.f1())).append('/').append(o.support()));
                 System.out.println(perOrigin);
                 accented(dataset, properties.training(), model);
+                if (sources.heldOut() != null) {
+                    priors(dataset, properties.training(), sources, model, label);
+                }
+                if (System.getProperty("experiment.wild") != null) {
+                    // names as users send them: -Dexperiment.wild=<native-script dir>,<other-language dir>,...
+                    String[] dirs = System.getProperty("experiment.wild").split(",");
+                    DatasetSplit split = DatasetSplit.of(dataset, properties.training().validationFraction(),
+                            properties.training().seed());
+                    io.github.nameorigin.model.OriginPrior uniform = io.github.nameorigin.model.OriginPrior.uniform(
+                            model.origins().size());
+                    WildNamesCheck wild = new WildNamesCheck(model);
+                    wild.scoreNames("validation", split.validation(), uniform);
+                    if (sources.heldOut() != null) {
+                        wild.scoreNames("cross-source", ExtraNames.unseen(sources.heldOut(),
+                                ExtraNames.trainingNames(split, sources.trained()), split.validation()), uniform);
+                    }
+                    wild.scoreDir("native", Path.of(dirs[0]), true, uniform);
+                    for (int d = 1; d < dirs.length; d++) {
+                        wild.scoreDir("other", Path.of(dirs[d]), false, uniform);
+                    }
+                    wild.write(Path.of("target-exp/wild-rows-" + label + "-" + seed + ".tsv"));
+                }
                 if (Boolean.getBoolean("experiment.prior-adjustment")) {
                     priorAdjustments(dataset, properties.training(), model);
                 }

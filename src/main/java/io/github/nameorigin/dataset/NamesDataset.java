@@ -88,6 +88,58 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
      * @throws IllegalArgumentException when the directory has no such files or no names
      */
     public static NamesDataset read(Path dir) {
+        return read(dir, null);
+    }
+
+    /**
+     * Reads a directory of extra names for the origins of another dataset: each
+     * {@code <Language>.txt} must name one of {@code origins} (a source may cover only some of
+     * them), and labels index {@code origins}, so the two datasets' names can be trained together.
+     *
+     * @param dir     the directory of {@code <Language>.txt} files
+     * @param origins the base dataset's origins
+     * @return the names, labelled in the base dataset's origins
+     * @throws IllegalArgumentException when a file names an origin the base dataset lacks
+     */
+    public static NamesDataset readExtra(Path dir, List<String> origins) {
+        return read(dir, origins);
+    }
+
+    /**
+     * The names of {@code first} and {@code second} (labelled in the same origins), merged by
+     * their folded key: a name in both keeps the first spelling and gets the labels and
+     * listings of both.
+     *
+     * @param first  names, such as a split's training names
+     * @param second more names, such as an extra source's
+     * @return the union, {@code first}'s names first
+     */
+    public static List<LabelledName> union(List<LabelledName> first, List<LabelledName> second) {
+        Map<String, LabelledName> byKey = new LinkedHashMap<>();
+        for (LabelledName name : first) {
+            byKey.merge(name.key(), name, NamesDataset::merge);
+        }
+        for (LabelledName name : second) {
+            byKey.merge(name.key(), name, NamesDataset::merge);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static LabelledName merge(LabelledName a, LabelledName b) {
+        TreeSet<Integer> labels = new TreeSet<>();
+        for (int l : a.labels()) {
+            labels.add(l);
+        }
+        for (int l : b.labels()) {
+            labels.add(l);
+        }
+        LinkedHashSet<Listing> listings = new LinkedHashSet<>(a.listings());
+        listings.addAll(b.listings());
+        return new LabelledName(a.name(), a.key(), labels.stream().mapToInt(Integer::intValue).toArray(),
+                List.copyOf(listings));
+    }
+
+    private static NamesDataset read(Path dir, List<String> baseOrigins) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
@@ -95,7 +147,7 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list dataset directory " + dir, e);
         }
-        if (files.size() < 2) {
+        if (baseOrigins == null && files.size() < 2) {
             throw new IllegalArgumentException("Dataset directory " + dir + " needs at least two <Language>.txt files");
         }
         MessageDigest sha = sha256();
@@ -106,8 +158,13 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
         int lines = 0;
         for (Path file : files) {
             String fileName = file.getFileName().toString();
-            int label = origins.size();
-            origins.add(fileName.substring(0, fileName.length() - ".txt".length()));
+            String origin = fileName.substring(0, fileName.length() - ".txt".length());
+            int label = baseOrigins == null ? origins.size() : baseOrigins.indexOf(origin);
+            if (label < 0) {
+                throw new IllegalArgumentException("Extra names file " + file + " names an origin that the dataset lacks: "
+                        + origin);
+            }
+            origins.add(origin);
             byte[] bytes = readAll(file);
             sha.update(fileName.getBytes(StandardCharsets.UTF_8));
             sha.update(bytes);
@@ -134,7 +191,7 @@ public record NamesDataset(List<String> origins, List<LabelledName> names, Strin
         List<LabelledName> names = new ArrayList<>(labels.size());
         labels.forEach((key, set) -> names.add(new LabelledName(spelling.get(key), key,
                 set.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(listings.get(key)))));
-        return new NamesDataset(List.copyOf(origins), List.copyOf(names),
+        return new NamesDataset(List.copyOf(baseOrigins == null ? origins : baseOrigins), List.copyOf(names),
                 HexFormat.of().formatHex(sha.digest()), lines);
     }
 

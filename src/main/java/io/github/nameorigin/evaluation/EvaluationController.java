@@ -53,7 +53,8 @@ class EvaluationController {
     @GetMapping("/model/evaluation")
     LiveEvaluation evaluation() {
         ModelRegistry.Description live = live();
-        return new LiveEvaluation(report(live), live.metadata().refit(), SetFigures.of(live.metadata().predictionSets()));
+        return new LiveEvaluation(report(live), live.metadata().refit(), SetFigures.of(live.metadata().predictionSets()),
+                live.metadata().crossSource());
     }
 
     /**
@@ -64,9 +65,12 @@ class EvaluationController {
      * @param refit  null when the scored network is served; otherwise the names and examples the
      *               served network was trained on
      * @param predictionSets the prediction sets' figures, or null when the model has none
+     * @param crossSource the validated network on names of a source it did not train on (under
+     *               the training mix and an even one), and the validation names under an even
+     *               mix; null when the model was trained without a held-out source
      */
     record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit,
-            SetFigures predictionSets) {
+            SetFigures predictionSets, CheckpointMetadata.CrossSource crossSource) {
     }
 
     /**

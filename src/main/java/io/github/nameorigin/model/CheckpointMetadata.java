@@ -26,6 +26,13 @@ import java.util.List;
  * @param predictionSets     conformal prediction sets fitted on the validation names, or null
  *                           (checkpoints written before they existed: requests for a coverage
  *                           are then refused)
+ * @param trainingPrior      each origin's share of the training examples, in output order (what
+ *                           {@link OriginPrior} divides by); null in checkpoints written before it
+ * @param crossSource        figures on names of another source that the validated network did not
+ *                           train on, under the training mix and under the even one; null when
+ *                           no source was held out
+ * @param unknownDetector    how the "none of these" score is computed for this model; null in
+ *                           checkpoints without a character language model
  */
 public record CheckpointMetadata(
         int formatVersion,
@@ -40,16 +47,68 @@ public record CheckpointMetadata(
         ValidationMetrics validation,
         Refit refit,
         Instant createdAt,
-        PredictionSets predictionSets) {
+        PredictionSets predictionSets,
+        double[] trainingPrior,
+        CrossSource crossSource,
+        UnknownDetector unknownDetector) {
 
     /**
-     * Metadata without prediction sets.
+     * Metadata without prediction sets, training prior, cross-source figures or detector.
      */
     public CheckpointMetadata(int formatVersion, NetworkSpec architecture, String vocabulary,
             List<String> origins, float temperature, TopLabelCalibration calibration, String datasetFingerprint,
             long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt) {
         this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
-                trainingSeed, trainingSeconds, validation, refit, createdAt, null);
+                trainingSeed, trainingSeconds, validation, refit, createdAt, null, null, null, null);
+    }
+
+    /**
+     * Metadata with prediction sets only.
+     */
+    public CheckpointMetadata(int formatVersion, NetworkSpec architecture, String vocabulary,
+            List<String> origins, float temperature, TopLabelCalibration calibration, String datasetFingerprint,
+            long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt,
+            PredictionSets predictionSets) {
+        this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
+                trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets, null, null, null);
+    }
+
+    /**
+     * This metadata with a training prior and cross-source figures.
+     *
+     * @param prior       each origin's share of the training examples
+     * @param crossSource the cross-source figures, or null
+     * @return the new metadata
+     */
+    public CheckpointMetadata with(double[] prior, CrossSource crossSource) {
+        return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
+                datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
+                prior, crossSource, unknownDetector);
+    }
+
+    /**
+     * This metadata with an unknown-name detector.
+     *
+     * @param detector the detector
+     * @return the new metadata
+     */
+    public CheckpointMetadata with(UnknownDetector detector) {
+        return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
+                datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
+                trainingPrior, crossSource, detector);
+    }
+
+    /**
+     * Figures of the validated network on names of a source it did not train on, and on the
+     * dataset's own validation names, under the training mix and under an even one.
+     *
+     * @param source             the held-out source's directory name
+     * @param training           the held-out names under the training mix
+     * @param uniform            the held-out names under an even mix
+     * @param validationUniform  the dataset's validation names under an even mix
+     */
+    public record CrossSource(String source, ValidationMetrics training, ValidationMetrics uniform,
+            ValidationMetrics validationUniform) {
     }
 
     /**

@@ -45,6 +45,7 @@ public class CheckpointStore {
     static final String PROBES_FILE = "probes.json";
     /** How many probe names a checkpoint saved without validation names gets. */
     static final int DEFAULT_PROBES = 36;
+    static final String LANGUAGE_MODEL_FILE = "name-likelihood.bin.gz";
 
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -97,6 +98,12 @@ public class CheckpointStore {
                     model.member().write(out);
                 }
                 Files.writeString(tmp.resolve(MEMBER_CHECKSUM_FILE), sha256(tmp.resolve(MEMBER_FILE)) + "\n");
+            }
+            if (model.languageModel() != null) {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                        new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp.resolve(LANGUAGE_MODEL_FILE)))))) {
+                    model.languageModel().write(out);
+                }
             }
             json.writeValue(tmp.resolve(METADATA_FILE).toFile(), model.metadata());
             if (model.evaluation() != null) {
@@ -220,13 +227,24 @@ public class CheckpointStore {
                         + e.getMessage(), e);
             }
         }
+        CharacterLanguageModel languageModel = null;
+        if (Files.exists(dir.resolve(LANGUAGE_MODEL_FILE))) {
+            // gzip's own CRC checks the file; a checkpoint without it serves no unknownScore
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve(LANGUAGE_MODEL_FILE)))))) {
+                languageModel = CharacterLanguageModel.read(in);
+            } catch (IOException e) {
+                throw new CheckpointException("Character language model " + dir.resolve(LANGUAGE_MODEL_FILE)
+                        + " is not valid: " + e.getMessage(), e);
+            }
+        }
         EvaluationReport evaluation = readJson(dir.resolve(EVALUATION_FILE), EvaluationReport.class, false);
         TrainingHistory history = readJson(dir.resolve(HISTORY_FILE), TrainingHistory.class, false);
         Model model = NetworkFactory.model(metadata.architecture(),
                 new Vocabulary(metadata.vocabulary()).size(), metadata.origins().size());
         try {
             model.load(dir, PARAMS_NAME);
-            LoadedModel loaded = new LoadedModel(model, metadata, evaluation, history, member);
+            LoadedModel loaded = new LoadedModel(model, metadata, evaluation, history, member, languageModel);
             // One forward pass over a one-letter name proves the parameters fit the network.
             String letter = metadata.vocabulary().codePoints().filter(Character::isLetter)
                     .mapToObj(Character::toString).findFirst().orElseThrow(() ->

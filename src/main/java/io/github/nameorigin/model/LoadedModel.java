@@ -26,6 +26,7 @@ public final class LoadedModel implements ServingModel {
     private final EvaluationReport evaluation;
     private final TrainingHistory history;
     private final NgramLogisticRegression member;
+    private final CharacterLanguageModel languageModel;
 
     /**
      * Wraps a network alone.
@@ -52,6 +53,22 @@ public final class LoadedModel implements ServingModel {
      */
     public LoadedModel(Model model, CheckpointMetadata metadata, EvaluationReport evaluation,
             TrainingHistory history, NgramLogisticRegression member) {
+        this(model, metadata, evaluation, history, member, null);
+    }
+
+    /**
+     * Wraps a network, its linear member and the character language model of its training names
+     * (which, with the metadata's {@code unknownDetector}, scores how unlike every origin a name is).
+     *
+     * @param model         the DJL model with trained parameters; owned from now on
+     * @param metadata      its checkpoint metadata (vocabulary, origins, temperature)
+     * @param evaluation    its validation report, or null
+     * @param history       its training history, or null
+     * @param member        the linear member, or null when the weight is 0
+     * @param languageModel the character language model, or null
+     */
+    public LoadedModel(Model model, CheckpointMetadata metadata, EvaluationReport evaluation,
+            TrainingHistory history, NgramLogisticRegression member, CharacterLanguageModel languageModel) {
         if ((member != null) != (metadata.architecture().linearWeight() > 0)) {
             throw new IllegalArgumentException("a linear member needs a linear weight above 0, and only then");
         }
@@ -61,6 +78,43 @@ public final class LoadedModel implements ServingModel {
         this.evaluation = evaluation;
         this.history = history;
         this.member = member;
+        this.languageModel = languageModel;
+    }
+
+    @Override
+    public String read(String name) {
+        return vocabulary.decode(vocabulary.encode(NameNormalizer.spelling(name)));
+    }
+
+    @Override
+    public double[] trainingPrior() {
+        return metadata.trainingPrior();
+    }
+
+    @Override
+    public double[] unknownScores(List<String> names, float[][] probabilities) {
+        UnknownDetector detector = metadata.unknownDetector();
+        if (languageModel == null || detector == null) {
+            return null;
+        }
+        double[] scores = new double[names.size()];
+        for (int i = 0; i < scores.length; i++) {
+            float top = 0;
+            for (float p : probabilities[i]) {
+                top = Math.max(top, p);
+            }
+            scores[i] = detector.score(languageModel.surprisal(NameNormalizer.spelling(names.get(i))), top);
+        }
+        return scores;
+    }
+
+    /**
+     * The character language model, for saving.
+     *
+     * @return the model, or null
+     */
+    CharacterLanguageModel languageModel() {
+        return languageModel;
     }
 
     @Override

@@ -39,4 +39,35 @@ public interface OriginClassifier {
     default PredictionSets predictionSets() {
         return null;
     }
+
+    /**
+     * The form of a name the model scores: lower case, accents it does not know folded, other
+     * characters dropped.
+     *
+     * @param name a raw name in Latin letters
+     * @return what the model reads
+     */
+    default String read(String name) {
+        return NameNormalizer.spelling(name);
+    }
+
+    /**
+     * Each origin's share of the training examples, in output order.
+     *
+     * @return the training mix, or null when the model does not record it
+     */
+    default double[] trainingPrior() {
+        return null;
+    }
+
+    /**
+     * How unlike every origin each name is ({@link UnknownDetector}), from 0 to 1.
+     *
+     * @param names         raw names in Latin letters
+     * @param probabilities their calibrated probabilities under the training mix, from {@link #predict}
+     * @return one score per name, or null when the model has no detector
+     */
+    default double[] unknownScores(List<String> names, float[][] probabilities) {
+        return null;
+    }
 }

@@ -38,13 +38,22 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
     /**
      * The most likely origins of one name, most likely first.
      *
-     * @param id          the batch entry's {@code id} when it was sent as an object with one;
-     *                    absent otherwise
-     * @param name        the name as sent, without surrounding whitespace
-     * @param predictions the top origins, probabilities descending
-     * @param set         with {@code coverage}, the prediction set: the origins, most probable
-     *                    first, that hold the true origin with that probability; absent otherwise
-     * @param model       the model version that answered (on a single answer; left out inside a batch)
+     * @param id           the batch entry's {@code id} when it was sent as an object with one;
+     *                     absent otherwise
+     * @param name         the name as sent, without surrounding whitespace
+     * @param predictions  the top origins, probabilities descending
+     * @param set          with {@code coverage}, the prediction set: the origins, most probable
+     *                     first, that hold the true origin with that probability; absent otherwise
+     * @param script       the script the name is written in, as Unicode names it ({@code LATIN},
+     *                     {@code CYRILLIC}, {@code HANGUL}, {@code HAN}, {@code KATAKANA}, ...)
+     * @param normalized   the Latin form the model scored (transliterated from another script,
+     *                     lower case, unknown accents folded)
+     * @param unknown      whether the name looks like none of the origins ({@code unknownScore}
+     *                     above {@code nameorigin.prediction.unknown-threshold})
+     * @param unknownScore from 0 (like the training names) to 1 (like none of the origins),
+     *                     rounded to four decimals (the last four are left out when not known, as
+     *                     with a checkpoint that has no character language model)
+     * @param model        the model version that answered (on a single answer; left out inside a batch)
      */
     @Schema(requiredProperties = {"name", "predictions"}, example = PredictionApiDocs.SINGLE_ANSWER)
     record NamePrediction(
@@ -55,7 +64,28 @@ public sealed interface PredictionResponse permits PredictionResponse.NamePredic
             @ArraySchema(arraySchema = @Schema(description = "with 'coverage' only: the prediction set, most "
                     + "probable first"), schema = @Schema(example = "Japanese"))
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> set,
+            @Schema(description = "the script the name is written in, as Unicode names it", example = "LATIN")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String script,
+            @Schema(description = "the Latin form the model scored", example = "nakamura")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String normalized,
+            @Schema(description = "true when the name looks like none of the origins (unknownScore above the "
+                    + "service's threshold)", example = "false")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean unknown,
+            @Schema(description = "0 = like the training names, 1 = like none of the origins; four decimals",
+                    example = "0.0412", minimum = "0", maximum = "1")
+            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal unknownScore,
             @JsonInclude(JsonInclude.Include.NON_NULL) String model) implements PredictionResponse {
+
+        /**
+         * This answer with the model version that gave it.
+         *
+         * @param version the version id
+         * @return the new answer
+         */
+        NamePrediction withModel(String version) {
+            return new NamePrediction(id, name, predictions, set, script, normalized, unknown, unknownScore,
+                    version);
+        }
     }
 
     /**

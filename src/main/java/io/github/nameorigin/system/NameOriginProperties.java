@@ -2,6 +2,7 @@ package io.github.nameorigin.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import io.github.nameorigin.model.NetworkSpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  *                      pointer; replicas that share it serve the same version
  * @param management    the management API under {@code /models}
  * @param lifecycle     training new versions while serving, and promoting them
+ * @param extraDataDirs directories of {@code <Language>.txt} files of other sources, whose file
+ *                      names are origins of {@code dataDir}: trained on beside it (see
+ *                      {@code training.heldOutSource} for one kept out of the validated network)
+ * @param prediction    how answers are given: the origin mix and the "none of these" threshold
  */
 @Validated
 @ConfigurationProperties("nameorigin")
@@ -52,7 +58,9 @@ public record NameOriginProperties(
         @DefaultValue @Valid Score score,
         @DefaultValue("data/models") @NotNull Path modelsDir,
         @DefaultValue @Valid Management management,
-        @DefaultValue @Valid Lifecycle lifecycle) {
+        @DefaultValue @Valid Lifecycle lifecycle,
+        List<Path> extraDataDirs,
+        @DefaultValue @Valid Prediction prediction) {
 
     /**
      * The management API.
@@ -108,6 +116,21 @@ public record NameOriginProperties(
         IF_NOT_WORSE
     }
 
+    /**
+     * How answers are given.
+     *
+     * @param prior            the origin mix answers assume unless a request says otherwise:
+     *                         {@code training} (the training names' own mix), {@code softened}
+     *                         (each origin's training share to the power 1/2, renormalised),
+     *                         {@code uniform} (every origin alike)
+     * @param unknownThreshold an answer is {@code unknown} ("none of these origins") when its
+     *                         {@code unknownScore} is above this
+     */
+    public record Prediction(
+            @DefaultValue("softened") @NotNull @Pattern(regexp = "training|softened|uniform") String prior,
+            @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0") double unknownThreshold) {
+    }
+
     /** Startup behaviour. */
     public enum Mode {
         /** Load the checkpoint if present, else train on the configured dataset. */
@@ -139,6 +162,10 @@ public record NameOriginProperties(
      * @param refit              after validating, train a second network with the same recipe and
      *                           seed on all names (training and validation), and serve it with the
      *                           validated network's calibration; about twice the training time
+     * @param heldOutSource      the directory name of one of {@code extraDataDirs} that the validated
+     *                           network does not train on: its names that no training or
+     *                           validation name matches are scored as the cross-source check, and
+     *                           the refit trains on them; unset: every extra source is trained on
      */
     public record Training(
             @DefaultValue("42") long seed,
@@ -152,8 +179,8 @@ public record NameOriginProperties(
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("0.5") float labelSmoothing,
             @DefaultValue("true") boolean cosineDecay,
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0") float classWeightPower,
-            @DefaultValue("false") boolean refit) {
-
+            @DefaultValue("false") boolean refit,
+            String heldOutSource) {
     }
 
     /**

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import io.github.nameorigin.dataset.DatasetSplit;
 import io.github.nameorigin.dataset.NamesDataset;
 import io.github.nameorigin.evaluation.Evaluator;
+import io.github.nameorigin.model.CharacterLanguageModel;
 import io.github.nameorigin.model.CheckpointMetadata;
 import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.LoadedModel;
@@ -47,6 +48,9 @@ public final class ModelTrainer {
     private final NetworkSpec architecture;
     private final NameOriginProperties.Training config;
     private final TrainingMonitor monitor;
+    private NamesDataset extra;
+    private NamesDataset heldOut;
+    private String heldOutName;
 
     /**
      * Creates a trainer.
@@ -60,6 +64,25 @@ public final class ModelTrainer {
         this.architecture = architecture;
         this.config = config;
         this.monitor = monitor;
+    }
+
+    /**
+     * Trains on more names than the dataset's: {@code extra} names join the training split
+     * (those whose folded form is a validation name are left out, so the dataset's validation
+     * stays unseen), and {@code heldOut} names, from another source, are not trained on by the
+     * validated network but scored as a cross-source check (on the names it did not train on);
+     * the refit trains on both. Either may be null.
+     *
+     * @param extra   names labelled in the dataset's origins, trained on
+     * @param heldOut names labelled in the dataset's origins, held out for the cross-source check
+     * @param heldOutName the held-out source's name, for the report
+     * @return this trainer
+     */
+    public ModelTrainer withExtraNames(NamesDataset extra, NamesDataset heldOut, String heldOutName) {
+        this.extra = extra;
+        this.heldOut = heldOut;
+        this.heldOutName = heldOutName;
+        return this;
     }
 
     /**
@@ -92,7 +115,7 @@ public final class ModelTrainer {
      * fits the calibration on them and scores the last epoch's network.
      */
     LoadedModel train(NamesDataset dataset, DatasetSplit split, long started) {
-        List<NamesDataset.LabelledName> trainNames = split.train();
+        List<NamesDataset.LabelledName> trainNames = ExtraNames.trainingNames(split, extra);
         Vocabulary vocabulary = vocabulary(trainNames);
         List<Example> examples = examples(trainNames, vocabulary);
         Validation validation = Validation.of(split.validation(), vocabulary);
@@ -151,7 +174,22 @@ public final class ModelTrainer {
                 log.info("Prediction sets at {} (lambda {}, cross-fitted on validation): coverage {}, mean size {}",
                         check.target(), sets.lambda(), fmt(check.coverage()), "%.2f".formatted(check.meanSize()));
             }
-            LoadedModel loaded = new LoadedModel(model, metadata, report, history, member);
+            metadata = metadata.with(CrossSourceCheck.prior(examples, origins.size()), null);
+            CharacterLanguageModel languageModel = CharacterLanguageModel.train(spellings(trainNames));
+            metadata = metadata.with(UnknownCheck.detector(languageModel, split.validation()));
+            LoadedModel loaded = new LoadedModel(model, metadata, report, history, member, languageModel);
+            if (heldOut != null) {
+                List<NamesDataset.LabelledName> unseen = ExtraNames.unseen(heldOut, trainNames, split.validation());
+                CheckpointMetadata.CrossSource cross = CrossSourceCheck.of(loaded, heldOutName, unseen,
+                        split.validation());
+                log.info("Cross-source check on {} names of {} not trained on: top-1 {}, top-3 {} (training mix); "
+                        + "top-1 {}, top-3 {} (even mix); validation names under the even mix: top-1 {}, ECE {}",
+                        cross.training().names(), heldOutName, fmt(cross.training().top1()),
+                        fmt(cross.training().top3()), fmt(cross.uniform().top1()), fmt(cross.uniform().top3()),
+                        fmt(cross.validationUniform().top1()), fmt(cross.validationUniform().ece()));
+                loaded = new LoadedModel(model, metadata.with(metadata.trainingPrior(), cross), report, history,
+                        member, languageModel);
+            }
             handedOver = true;
             return loaded;
         } finally {
@@ -168,8 +206,7 @@ public final class ModelTrainer {
      * and history are the validated network's: they describe the recipe on names it had not seen.
      */
     LoadedModel refit(NamesDataset dataset, DatasetSplit split, LoadedModel validated, long started) {
-        List<NamesDataset.LabelledName> all = new ArrayList<>(split.train());
-        all.addAll(split.validation());
+        List<NamesDataset.LabelledName> all = ExtraNames.allNames(split, extra, heldOut);
         Vocabulary vocabulary = vocabulary(all);
         List<Example> examples = examples(all, vocabulary);
         List<String> origins = dataset.origins();
@@ -184,10 +221,13 @@ public final class ModelTrainer {
                     vocabulary.chars(), origins, first.temperature(), first.calibration(), dataset.fingerprint(),
                     config.seed(), seconds, first.validation(),
                     new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now(),
-                    first.predictionSets());
+                    first.predictionSets())
+                    .with(CrossSourceCheck.prior(examples, origins.size()), first.crossSource())
+                    .with(first.unknownDetector());
             log.info("Refit done in {} s in all; served with the validated network's calibration",
                     "%.1f".formatted(seconds));
-            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(), member);
+            LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(), member,
+                    CharacterLanguageModel.train(spellings(all)));
             handedOver = true;
             return loaded;
         } finally {
@@ -241,6 +281,11 @@ public final class ModelTrainer {
         log.info("Linear member trained on {} spellings in {} s", spellings.size(),
                 "%.1f".formatted((System.nanoTime() - started) / 1e9));
         return member;
+    }
+
+    /** Every spelling of the names. */
+    private static List<String> spellings(List<NamesDataset.LabelledName> names) {
+        return names.stream().flatMap(n -> n.listings().stream()).map(NamesDataset.Listing::spelling).toList();
     }
 
     /** Every character of every spelling of the names. */

@@ -174,7 +174,10 @@ public class VersionTrainer implements AutoCloseable {
             NameOriginProperties.Training recipe = recipe(overrides);
             NamesDataset dataset = NamesDataset.read(properties.dataDir());
             DatasetSplit split = DatasetSplit.of(dataset, recipe.validationFraction(), recipe.seed());
-            LoadedModel model = new ModelTrainer(properties.model(), recipe, monitor).train(dataset);
+            ExtraNames.Sources extra = ExtraNames.Sources.read(dataset, properties.extraDataDirs(),
+                    recipe.heldOutSource());
+            LoadedModel model = new ModelTrainer(properties.model(), recipe, monitor)
+                    .withExtraNames(extra.trained(), extra.heldOut(), extra.heldOutName()).train(dataset);
             try {
                 checkpoints.save(store.checkpointDir(version.id()), model,
                         ProbeNames.of(split, dataset.origins().size()));
@@ -245,7 +248,7 @@ public class VersionTrainer implements AutoCloseable {
         return new NameOriginProperties.Training(overrides.seed() != null ? overrides.seed() : t.seed(),
                 overrides.epochs() != null ? overrides.epochs() : t.epochs(), t.iterations(), t.batchSize(),
                 t.learningRate(), t.validationFraction(), t.logEvery(), t.lossEvery(), t.labelSmoothing(),
-                t.cosineDecay(), t.classWeightPower(), t.refit());
+                t.cosineDecay(), t.classWeightPower(), t.refit(), t.heldOutSource());
     }
 
     private void write(ModelVersion version) {

@@ -75,7 +75,11 @@ class OpenApiContractTests {
         check(problems, "POST", "/predict", "{\"name\": \"Nakamura\", \"top\": 3}", json, 200);
         check(problems, "POST", "/predict", "{\"names\": [{\"id\": \"row-17\", \"name\": \"Nakamura\"}, \"Smith\"], "
                 + "\"coverage\": 0.9}", json, 200);
-        check(problems, "POST", "/predict", "{\"name\": \"東京\"}", json, 400);
+        check(problems, "POST", "/predict", "{\"name\": \"Иванов\", \"prior\": \"uniform\"}", json, 200);
+        check(problems, "POST", "/predict", "{\"name\": \"Smith\", \"prior\": {\"English\": 2, \"Scottish\": 1}}",
+                json, 200);
+        check(problems, "POST", "/predict", "{\"name\": \"#1\"}", json, 400);
+        check(problems, "POST", "/predict", "{\"name\": \"Smith\", \"prior\": \"even\"}", json, 400);
         check(problems, "POST", "/predict", "{\"name\": 5}", json, 400);
         check(problems, "POST", "/predict", "{\"name\": \"Smith\"", json, 400);
         check(problems, "POST", "/predict", "{\"name\": \"Smith\"}", "text/plain", 415);

@@ -67,6 +67,22 @@ class EvaluationControllerTests {
     }
 
     @Test
+    void reportsTheCrossSourceFiguresBesideTheValidationOnes() {
+        CheckpointMetadata metadata = org.mockito.Mockito.mock(CheckpointMetadata.class);
+        given(metadata.crossSource()).willReturn(new CheckpointMetadata.CrossSource("faker-js",
+                new io.github.nameorigin.model.ValidationMetrics(4_000, 0.71, 0.9, 0.5, 0.05, 0.05),
+                new io.github.nameorigin.model.ValidationMetrics(4_000, 0.8, 0.94, 0.6, 0.04, 0.04),
+                new io.github.nameorigin.model.ValidationMetrics(1_567, 0.86, 0.96, 0.6, 0.03, 0.03)));
+        given(registry.description()).willReturn(Optional.of(new ModelRegistry.Description(metadata, report, null)));
+        assertThat(mvc.get().uri("/model/evaluation")).hasStatusOk()
+                .bodyJson().hasPathSatisfying("$.top1", v -> v.assertThat().isEqualTo(1.0))
+                .hasPathSatisfying("$.crossSource.source", v -> v.assertThat().isEqualTo("faker-js"))
+                .hasPathSatisfying("$.crossSource.uniform.top1", v -> v.assertThat().isEqualTo(0.8))
+                .hasPathSatisfying("$.crossSource.training.names", v -> v.assertThat().isEqualTo(4_000))
+                .hasPathSatisfying("$.crossSource.validationUniform.top1", v -> v.assertThat().isEqualTo(0.86));
+    }
+
+    @Test
     void withoutAModelTheReportIsNotReady() {
         assertNotReady(mvc.get().uri("/model/evaluation").exchange());
         assertNotReady(mvc.get().uri("/model/evaluation/confusion.svg").exchange());

@@ -53,6 +53,13 @@ public class FakeClassifier implements OriginClassifier {
         this.usable = usable;
     }
 
+    /** Names that look like none of the origins to this fake: those with a "q" in them. */
+    @Override
+    public double[] unknownScores(List<String> names, float[][] probabilities) {
+        return names.stream().mapToDouble(n -> n.toLowerCase(java.util.Locale.ROOT).contains("q") ? 0.9 : 0.1)
+                .toArray();
+    }
+
     /**
      * The top origin {@link #FakeClassifier()} gives a name.
      *

@@ -31,7 +31,7 @@ class ModelTrainerTests {
     static final Path FIXTURE = Path.of("src/test/resources/names-tiny");
 
     static NameOriginProperties.Training quick(long seed) {
-        return new NameOriginProperties.Training(seed, 2, 200, 16, 0.01f, 0.2, 5, 2, 0.05f, true, 0f, false);
+        return new NameOriginProperties.Training(seed, 2, 200, 16, 0.01f, 0.2, 5, 2, 0.05f, true, 0f, false, null);
     }
 
     @ParameterizedTest
@@ -143,10 +143,10 @@ class ModelTrainerTests {
         NameOriginProperties.Training q = quick(1);
         NameOriginProperties.Training refit = new NameOriginProperties.Training(q.seed(), 3, q.iterations(),
                 q.batchSize(), q.learningRate(), q.validationFraction(), q.logEvery(), q.lossEvery(),
-                q.labelSmoothing(), q.cosineDecay(), 0f, true);
+                q.labelSmoothing(), q.cosineDecay(), 0f, true, null);
         NameOriginProperties.Training plain = new NameOriginProperties.Training(q.seed(), 3, q.iterations(),
                 q.batchSize(), q.learningRate(), q.validationFraction(), q.logEvery(), q.lossEvery(),
-                q.labelSmoothing(), q.cosineDecay(), 0f, false);
+                q.labelSmoothing(), q.cosineDecay(), 0f, false, null);
         TrainingMonitor monitor = new TrainingMonitor();
         List<String> names = dataset.names().stream().map(NamesDataset.LabelledName::name).toList();
         int examples = dataset.names().stream().mapToInt(n -> n.listings().size()).sum();

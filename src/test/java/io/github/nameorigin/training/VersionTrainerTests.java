@@ -45,7 +45,8 @@ class VersionTrainerTests {
                 new NameOriginProperties.Request(64, 1000, 3, org.springframework.util.unit.DataSize.ofKilobytes(256), Duration.ofSeconds(30)),
                 new NameOriginProperties.Batching(false, 256, Duration.ofMillis(2), 1000, 1), null, null,
                 new NameOriginProperties.Score(null, null, "name", 0.9, 2048, 2), dir.resolve("models"), new NameOriginProperties.Management(null),
-                new NameOriginProperties.Lifecycle(promotion, top1Tolerance, 1.0, Duration.ofSeconds(1), 0));
+                new NameOriginProperties.Lifecycle(promotion, top1Tolerance, 1.0, Duration.ofSeconds(1), 0),
+                null, new NameOriginProperties.Prediction("training", 0.6));
     }
 
     private VersionTrainer trainer(NameOriginProperties properties, CheckpointStore checkpoints) {
