@@ -41,7 +41,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * run also prints an {@code ACCENTED} line: top-1 over the validation names written with a letter
  * outside ASCII, and each such name's guess. With {@code nameorigin.training.held-out-source} set,
  * each run prints {@code PRIOR} lines: the validation names and the held-out source's unseen names
- * under the training mix raised to the power alpha (1 to 0). With
+ * under the training mix raised to the power alpha (1 to 0), and under the tutorial's own mix
+ * raised to the power -alpha (negative alpha). With
  * {@code -Dexperiment.wild=<native-script dir>,<other-language dir>,...} it writes each name's
  * answer and unknown score to {@code target-exp/wild-rows-<label>-<seed>.tsv} ({@link WildNamesCheck}).
  */
@@ -96,11 +97,22 @@ public final class TrainingExperiment {
         List<NamesDataset.LabelledName> unseen = ExtraNames.unseen(sources.heldOut(),
                 ExtraNames.trainingNames(split, sources.trained()), split.validation());
         double[] pi = model.metadata().trainingPrior();
-        for (double alpha : new double[] {1, 0.75, 0.5, 0.25, 0}) {
+        // the tutorial's own mix (its training lines), for the variants that aim at it rather than
+        // at the mix of every training source
+        double[] tutorial = new double[pi.length];
+        for (NamesDataset.LabelledName name : split.train()) {
+            for (NamesDataset.Listing listing : name.listings()) {
+                tutorial[listing.label()]++;
+            }
+        }
+        double[] variants = {1, 0.75, 0.5, 0.25, 0, -1, -0.75, -0.5};
+        for (double variant : variants) {
+            double alpha = Math.abs(variant);
+            double[] base = variant < 0 ? tutorial : pi;
             double[] target = new double[pi.length];
             double sum = 0;
             for (int i = 0; i < pi.length; i++) {
-                target[i] = Math.pow(pi[i], alpha);
+                target[i] = Math.pow(base[i], alpha);
                 sum += target[i];
             }
             for (int i = 0; i < pi.length; i++) {
@@ -119,8 +131,8 @@ public final class TrainingExperiment {
                             .append('/').append(of.size());
                 }
             }
-            String line = ("%s\tseed=%d\tPRIOR alpha=%.2f\tval top1=%.4f top3=%.4f ece=%.4f\tcross(%s) n=%d top1=%.4f "
-                    + "top3=%.4f ece=%.4f\t%s").formatted(label, training.seed(), alpha, v.top1(), v.top3(), v.ece(),
+            String line = ("%s\tseed=%d\tPRIOR alpha=%.2f (negative: of the tutorial mix)\tval top1=%.4f top3=%.4f ece=%.4f\tcross(%s) n=%d top1=%.4f "
+                    + "top3=%.4f ece=%.4f\t%s").formatted(label, training.seed(), variant, v.top1(), v.top3(), v.ece(),
                     sources.heldOutName(), c.names(), c.top1(), c.top3(), c.ece(), perOrigin);
             System.out.println(line);
             Files.writeString(Path.of("target-exp/results.tsv"), line + "\n", StandardOpenOption.CREATE,

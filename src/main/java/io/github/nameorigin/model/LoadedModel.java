@@ -128,6 +128,11 @@ public final class LoadedModel implements ServingModel {
     }
 
     @Override
+    public boolean hasUnseenLetter(String name) {
+        return vocabulary.hasUnseenLetter(NameNormalizer.spelling(name));
+    }
+
+    @Override
     public float[][] predict(List<String> names) {
         List<int[]> encoded = new ArrayList<>(names.size());
         for (String name : names) {

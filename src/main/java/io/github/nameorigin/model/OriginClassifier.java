@@ -52,6 +52,17 @@ public interface OriginClassifier {
     }
 
     /**
+     * Whether a Latin-script name has a letter no training name was written with (such as the
+     * Turkish {@code ı} or the Nordic {@code ø}): a sign that it is none of the origins.
+     *
+     * @param name a raw name in Latin letters
+     * @return true when one of its letters is new to the model
+     */
+    default boolean hasUnseenLetter(String name) {
+        return false;
+    }
+
+    /**
      * Each origin's share of the training examples, in output order.
      *
      * @return the training mix, or null when the model does not record it

@@ -85,6 +85,23 @@ public final class Vocabulary {
     }
 
     /**
+     * Whether a normalized name has a letter this vocabulary does not know, not even as its folded
+     * form's letters: a letter no training name was written with.
+     *
+     * @param normalized a name passed through {@link NameNormalizer#spelling}
+     * @return true when one of its letters is new to the vocabulary
+     */
+    public boolean hasUnseenLetter(String normalized) {
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (index[c] == 0 && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The text that indices stand for: what a network reads of a name, unknown characters folded
      * or dropped.
      *

@@ -55,7 +55,8 @@ class PredictionService {
     }
 
     /** What the live model says about the request before scoring: top, prior and how it reads names. */
-    private record Plan(int top, OriginPrior prior, double[] trainingPrior, List<String> normalized) {
+    private record Plan(int top, OriginPrior prior, double[] trainingPrior, List<String> normalized,
+            List<Boolean> unseenLetter) {
     }
 
     /** A request whose names are read in Latin letters, as the model scores them. */
@@ -75,7 +76,8 @@ class PredictionService {
         return registry.withClassifier(classifier -> new Plan(
                 validator.checkAgainstModel(reading.latin(), classifier),
                 PriorOption.resolve(request.prior(), answers.prior(), classifier.origins(), classifier.trainingPrior()),
-                classifier.trainingPrior(), reading.latin().names().stream().map(classifier::read).toList()));
+                classifier.trainingPrior(), reading.latin().names().stream().map(classifier::read).toList(),
+                reading.latin().names().stream().map(classifier::hasUnseenLetter).toList()));
     }
 
     PredictionResponse predict(PredictionRequest request) {
@@ -101,7 +103,8 @@ class PredictionService {
             List<String> set = valid.coverage() == null ? null
                     : Arrays.stream(scores.sets().set(p, valid.coverage())).mapToObj(scores.origins()::get).toList();
             plan.prior().apply(p, plan.trainingPrior());
-            Double score = unknown == null ? null : unknownScore(script, unknown[i], p);
+            Double score = unknown == null ? null
+                    : unknownScore(script, unknown[i], p, plan.unseenLetter().get(i));
             NamePrediction ranked = topOrigins(valid.names().get(i), scores.origins(), p, plan.top());
             NamePrediction prediction = new NamePrediction(valid.ids().get(i), ranked.name(), ranked.predictions(),
                     set, script.script(), plan.normalized().get(i),
@@ -121,20 +124,26 @@ class PredictionService {
     /**
      * The model's score for a Latin or Cyrillic name; 1 for a script none of the origins writes;
      * for Hangul, kana, Han, Greek and Arabic script, 1 - the answer's top probability
-     * ({@link ScriptEvidence#identifiesOrigin}).
+     * ({@link ScriptEvidence#identifiesOrigin}). A letter that none of the origins writes (new to
+     * the model in a Latin name, outside the Russian or Arabic alphabet in a Cyrillic or Arabic
+     * one) raises it ({@link ScriptEvidence#withForeignLetter}).
      */
-    private double unknownScore(ScriptReader.Reading reading, double modelScore, float[] answer) {
+    private double unknownScore(ScriptReader.Reading reading, double modelScore, float[] answer,
+            boolean unseenLetter) {
         if (evidence.isForeign(reading)) {
             return 1;
         }
+        double score = modelScore;
         if (evidence.identifiesOrigin(reading)) {
             float top = 0;
             for (float v : answer) {
                 top = Math.max(top, v);
             }
-            return 1 - top;
+            score = 1 - top;
         }
-        return modelScore;
+        boolean foreign = evidence.hasForeignLetter(reading)
+                || unseenLetter && evidence.readsAsLatin(reading);
+        return foreign ? ScriptEvidence.withForeignLetter(score) : score;
     }
 
     /**

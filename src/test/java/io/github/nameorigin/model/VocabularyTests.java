@@ -76,4 +76,13 @@ class VocabularyTests {
     void rejectsRepeatedCharacters() {
         assertThatThrownBy(() -> new Vocabulary("abca")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aLetterNoTrainingNameHadIsUnseenEvenWhenItFolds() {
+        Vocabulary vocabulary = Vocabulary.of(java.util.List.of("müller", "smith"));
+        assertThat(vocabulary.hasUnseenLetter(NameNormalizer.spelling("Müller"))).isFalse();
+        // ı folds to i, which the vocabulary knows, but no training name was written with it
+        assertThat(vocabulary.hasUnseenLetter(NameNormalizer.spelling("Yılmaz"))).isTrue();
+        assertThat(vocabulary.hasUnseenLetter(NameNormalizer.spelling("Smith-Müller"))).isFalse();
+    }
 }

@@ -130,4 +130,17 @@ class PredictionReadingTests {
                 .andExpect(jsonPath("$.unknownScore").value(1))
                 .andExpect(jsonPath("$.unknown").value(true));
     }
+
+    @Test
+    void aLetterTheOriginsScriptDoesNotUseRaisesTheScore() throws Exception {
+        // the fake scores both 0.1; Ukrainian Ї is outside the Russian alphabet, the other name is not
+        predict("{\"names\": [\"Їжакевич\", \"Жуков\"]}")
+                .andExpect(jsonPath("$.results[0].script").value("CYRILLIC"))
+                .andExpect(jsonPath("$.results[0].unknownScore").value(0.82))
+                .andExpect(jsonPath("$.results[0].unknown").value(true))
+                .andExpect(jsonPath("$.results[1].unknownScore").value(0.1))
+                .andExpect(jsonPath("$.results[1].unknown").value(false));
+        // Persian پ and ی are not letters of the Arabic alphabet
+        predict("{\"name\": \"پوری\"}").andExpect(jsonPath("$.unknown").value(true));
+    }
 }
