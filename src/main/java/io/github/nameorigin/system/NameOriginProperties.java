@@ -162,10 +162,10 @@ public record NameOriginProperties(
      * @param refit              after validating, train a second network with the same recipe and
      *                           seed on all names (training and validation), and serve it with the
      *                           validated network's calibration; about twice the training time
-     * @param heldOutSource      the directory name of one of {@code extraDataDirs} that the validated
-     *                           network does not train on: its names that no training or
-     *                           validation name matches are scored as the cross-source check, and
-     *                           the refit trains on them; unset: every extra source is trained on
+     * @param heldOutSource      the directory name of one of {@code extraDataDirs} that no network
+     *                           trains on (the refit neither): its names that no training or
+     *                           validation name matches are scored as the cross-source check;
+     *                           unset: every extra source is trained on
      */
     public record Training(
             @DefaultValue("42") long seed,

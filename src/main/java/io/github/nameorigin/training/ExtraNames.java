@@ -73,14 +73,15 @@ final class ExtraNames {
         return NamesDataset.union(split.train(), without(extra.names(), keys(split.validation())));
     }
 
-    /** Every name a refit trains on: the split's both sides, the extra names and the held-out ones. */
-    static List<NamesDataset.LabelledName> allNames(DatasetSplit split, NamesDataset extra, NamesDataset heldOut) {
+    /**
+     * Every name a refit trains on: the split's both sides and the extra names. Not the held-out
+     * source's: it stays unseen by the served network too, so that the served model can be
+     * checked on it.
+     */
+    static List<NamesDataset.LabelledName> allNames(DatasetSplit split, NamesDataset extra) {
         List<NamesDataset.LabelledName> all = NamesDataset.union(split.train(), split.validation());
         if (extra != null) {
             all = NamesDataset.union(all, extra.names());
-        }
-        if (heldOut != null) {
-            all = NamesDataset.union(all, heldOut.names());
         }
         return all;
     }

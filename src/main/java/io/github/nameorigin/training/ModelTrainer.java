@@ -71,7 +71,7 @@ public final class ModelTrainer {
      * (those whose folded form is a validation name are left out, so the dataset's validation
      * stays unseen), and {@code heldOut} names, from another source, are not trained on by the
      * validated network but scored as a cross-source check (on the names it did not train on);
-     * the refit trains on both. Either may be null.
+     * the refit trains on the extra names, not on the held-out ones. Either may be null.
      *
      * @param extra   names labelled in the dataset's origins, trained on
      * @param heldOut names labelled in the dataset's origins, held out for the cross-source check
@@ -206,7 +206,7 @@ public final class ModelTrainer {
      * and history are the validated network's: they describe the recipe on names it had not seen.
      */
     LoadedModel refit(NamesDataset dataset, DatasetSplit split, LoadedModel validated, long started) {
-        List<NamesDataset.LabelledName> all = ExtraNames.allNames(split, extra, heldOut);
+        List<NamesDataset.LabelledName> all = ExtraNames.allNames(split, extra);
         Vocabulary vocabulary = vocabulary(all);
         List<Example> examples = examples(all, vocabulary);
         List<String> origins = dataset.origins();

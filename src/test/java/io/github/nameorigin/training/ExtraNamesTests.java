@@ -61,6 +61,21 @@ class ExtraNamesTests {
     }
 
     @Test
+    void theRefitTrainsOnTheExtraNamesButNeverOnTheHeldOutSource(@TempDir Path dir) throws IOException {
+        NamesDataset dataset = NamesDataset.read(FIXTURE);
+        Path trained = Files.createDirectory(dir.resolve("trained"));
+        Files.writeString(trained.resolve("German.txt"), "Wagnerowitz\n");
+        Path held = Files.createDirectory(dir.resolve("held"));
+        Files.writeString(held.resolve("Italian.txt"), "Castagnolini\n");
+        ExtraNames.Sources sources = ExtraNames.Sources.read(dataset, List.of(trained, held), "held");
+        DatasetSplit split = DatasetSplit.of(dataset, 0.2, 1);
+        java.util.Set<String> all = ExtraNames.keys(ExtraNames.allNames(split, sources.trained()));
+        assertThat(all).contains(sources.trained().names().get(0).key())
+                .doesNotContain(sources.heldOut().names().get(0).key())
+                .containsAll(ExtraNames.keys(dataset.names()));
+    }
+
+    @Test
     void theHeldOutSourceMustBeOneOfTheExtraDirectories(@TempDir Path dir) throws IOException {
         NamesDataset dataset = NamesDataset.read(FIXTURE);
         Path other = Files.createDirectory(dir.resolve("other"));
