@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.nameorigin.model.CheckpointMetadata;
+import io.github.nameorigin.model.PriorCalibration;
 import io.github.nameorigin.model.EvaluationReport;
 import io.github.nameorigin.model.ModelNotReadyException;
 import io.github.nameorigin.model.ModelRegistry;
@@ -54,7 +55,7 @@ class EvaluationController {
     LiveEvaluation evaluation() {
         ModelRegistry.Description live = live();
         return new LiveEvaluation(report(live), live.metadata().refit(), SetFigures.of(live.metadata().predictionSets()),
-                live.metadata().crossSource());
+                live.metadata().crossSource(), PriorFigures.of(live.metadata().priorCalibrations()));
     }
 
     /**
@@ -68,9 +69,26 @@ class EvaluationController {
      * @param crossSource the validated network on names of a source it did not train on (under
      *               the training mix and an even one), and the validation names under an even
      *               mix; null when the model was trained without a held-out source
+     * @param priors the validation names under each named mix other than the training one, as
+     *               answered (with that mix's calibration map); null when the model has none
      */
     record LiveEvaluation(@JsonUnwrapped EvaluationReport report, CheckpointMetadata.Refit refit,
-            SetFigures predictionSets, CheckpointMetadata.CrossSource crossSource) {
+            SetFigures predictionSets, CheckpointMetadata.CrossSource crossSource, List<PriorFigures> priors) {
+    }
+
+    /**
+     * The validation names under a named origin mix.
+     *
+     * @param prior the mix's name
+     * @param top1  top-1 accuracy
+     * @param ece   expected calibration error of the answers, out of fold
+     */
+    record PriorFigures(String prior, double top1, double ece) {
+
+        static List<PriorFigures> of(List<PriorCalibration> calibrations) {
+            return calibrations == null ? null
+                    : calibrations.stream().map(c -> new PriorFigures(c.prior(), c.top1(), c.ece())).toList();
+        }
     }
 
     /**

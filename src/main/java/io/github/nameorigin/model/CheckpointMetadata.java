@@ -33,6 +33,9 @@ import java.util.List;
  *                           no source was held out
  * @param unknownDetector    how the "none of these" score is computed for this model; null in
  *                           checkpoints without a character language model
+ * @param priorCalibrations  calibration maps for answers under the named mixes other than the
+ *                           training one, with their validation figures; null in checkpoints
+ *                           written before them (those answers are then left as re-weighted)
  */
 public record CheckpointMetadata(
         int formatVersion,
@@ -50,7 +53,8 @@ public record CheckpointMetadata(
         PredictionSets predictionSets,
         double[] trainingPrior,
         CrossSource crossSource,
-        UnknownDetector unknownDetector) {
+        UnknownDetector unknownDetector,
+        List<PriorCalibration> priorCalibrations) {
 
     /**
      * Metadata without prediction sets, training prior, cross-source figures or detector.
@@ -59,7 +63,7 @@ public record CheckpointMetadata(
             List<String> origins, float temperature, TopLabelCalibration calibration, String datasetFingerprint,
             long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt) {
         this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
-                trainingSeed, trainingSeconds, validation, refit, createdAt, null, null, null, null);
+                trainingSeed, trainingSeconds, validation, refit, createdAt, null, null, null, null, null);
     }
 
     /**
@@ -70,7 +74,7 @@ public record CheckpointMetadata(
             long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt,
             PredictionSets predictionSets) {
         this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
-                trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets, null, null, null);
+                trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets, null, null, null, null);
     }
 
     /**
@@ -83,7 +87,7 @@ public record CheckpointMetadata(
     public CheckpointMetadata with(double[] prior, CrossSource crossSource) {
         return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
                 datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
-                prior, crossSource, unknownDetector);
+                prior, crossSource, unknownDetector, priorCalibrations);
     }
 
     /**
@@ -95,7 +99,33 @@ public record CheckpointMetadata(
     public CheckpointMetadata with(UnknownDetector detector) {
         return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
                 datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
-                trainingPrior, crossSource, detector);
+                trainingPrior, crossSource, detector, priorCalibrations);
+    }
+
+    /**
+     * This metadata with calibration maps for named origin mixes.
+     *
+     * @param calibrations the maps
+     * @return the new metadata
+     */
+    public CheckpointMetadata withPriorCalibrations(List<PriorCalibration> calibrations) {
+        return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
+                datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
+                trainingPrior, crossSource, unknownDetector, calibrations);
+    }
+
+    /**
+     * The calibration map for answers under a named mix.
+     *
+     * @param prior the mix's name
+     * @return the map, or null when this checkpoint has none for it
+     */
+    public TopLabelCalibration priorCalibration(String prior) {
+        if (priorCalibrations == null) {
+            return null;
+        }
+        return priorCalibrations.stream().filter(c -> c.prior().equals(prior)).map(PriorCalibration::map)
+                .findFirst().orElse(null);
     }
 
     /**

@@ -128,6 +128,11 @@ public final class LoadedModel implements ServingModel {
     }
 
     @Override
+    public TopLabelCalibration priorCalibration(String prior) {
+        return metadata.priorCalibration(prior);
+    }
+
+    @Override
     public boolean hasUnseenLetter(String name) {
         return vocabulary.hasUnseenLetter(NameNormalizer.spelling(name));
     }

@@ -63,6 +63,17 @@ public interface OriginClassifier {
     }
 
     /**
+     * The calibration map for answers under a named origin mix other than the training one
+     * ({@link PriorCalibration}).
+     *
+     * @param prior the mix's name
+     * @return the map, or null when the model has none for it
+     */
+    default TopLabelCalibration priorCalibration(String prior) {
+        return null;
+    }
+
+    /**
      * Each origin's share of the training examples, in output order.
      *
      * @return the training mix, or null when the model does not record it

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.OriginClassifier;
 import io.github.nameorigin.model.OriginPrior;
 import io.github.nameorigin.model.ScriptEvidence;
 import io.github.nameorigin.model.ScriptReader;
+import io.github.nameorigin.model.TopLabelCalibration;
 import io.github.nameorigin.prediction.PredictionResponse.BatchPrediction;
 import io.github.nameorigin.prediction.PredictionResponse.NamePrediction;
 import io.github.nameorigin.prediction.PredictionResponse.OriginProbability;
@@ -55,8 +57,8 @@ class PredictionService {
     }
 
     /** What the live model says about the request before scoring: top, prior and how it reads names. */
-    private record Plan(int top, OriginPrior prior, double[] trainingPrior, List<String> normalized,
-            List<Boolean> unseenLetter) {
+    private record Plan(int top, OriginPrior prior, double[] trainingPrior, TopLabelCalibration priorMap,
+            List<String> normalized, List<Boolean> unseenLetter) {
     }
 
     /** A request whose names are read in Latin letters, as the model scores them. */
@@ -76,8 +78,13 @@ class PredictionService {
         return registry.withClassifier(classifier -> new Plan(
                 validator.checkAgainstModel(reading.latin(), classifier),
                 PriorOption.resolve(request.prior(), answers.prior(), classifier.origins(), classifier.trainingPrior()),
-                classifier.trainingPrior(), reading.latin().names().stream().map(classifier::read).toList(),
+                classifier.trainingPrior(), priorMap(classifier, PriorOption.name(request.prior(), answers.prior())),
+                reading.latin().names().stream().map(classifier::read).toList(),
                 reading.latin().names().stream().map(classifier::hasUnseenLetter).toList()));
+    }
+
+    private static TopLabelCalibration priorMap(OriginClassifier classifier, String prior) {
+        return prior == null || prior.equals(OriginPrior.TRAINING_NAME) ? null : classifier.priorCalibration(prior);
     }
 
     PredictionResponse predict(PredictionRequest request) {
@@ -103,6 +110,9 @@ class PredictionService {
             List<String> set = valid.coverage() == null ? null
                     : Arrays.stream(scores.sets().set(p, valid.coverage())).mapToObj(scores.origins()::get).toList();
             plan.prior().apply(p, plan.trainingPrior());
+            if (plan.priorMap() != null) {
+                p = plan.priorMap().apply(p);
+            }
             Double score = unknown == null ? null
                     : unknownScore(script, unknown[i], p, plan.unseenLetter().get(i));
             NamePrediction ranked = topOrigins(valid.names().get(i), scores.origins(), p, plan.top());

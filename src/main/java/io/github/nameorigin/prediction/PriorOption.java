@@ -52,6 +52,20 @@ final class PriorOption {
         }
     }
 
+    /**
+     * The name of the mix a request asks for, or of the configured one when it asks for none.
+     *
+     * @param option     the request's {@code prior}, or null
+     * @param configured the configured default
+     * @return the name, or null for a mix given as weights
+     */
+    static String name(JsonNode option, String configured) {
+        if (option == null || option.isNull()) {
+            return configured;
+        }
+        return option.isString() ? option.asString() : null;
+    }
+
     private static OriginPrior named(String name, List<String> origins, double[] trainingPrior) {
         return switch (name) {
             case OriginPrior.TRAINING_NAME -> OriginPrior.TRAINING;

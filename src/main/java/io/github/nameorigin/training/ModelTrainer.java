@@ -20,11 +20,12 @@ import io.github.nameorigin.model.NameBatch;
 import io.github.nameorigin.model.NetworkFactory;
 import io.github.nameorigin.model.NetworkSpec;
 import io.github.nameorigin.model.NgramLogisticRegression;
+import io.github.nameorigin.model.PredictionSetFitting;
+import io.github.nameorigin.model.PredictionSets;
+import io.github.nameorigin.model.PriorCalibration;
 import io.github.nameorigin.model.TemperatureScaling;
 import io.github.nameorigin.model.TopLabelCalibration;
 import io.github.nameorigin.model.TrainingHistory;
-import io.github.nameorigin.model.PredictionSetFitting;
-import io.github.nameorigin.model.PredictionSets;
 import io.github.nameorigin.model.ValidationMetrics;
 import io.github.nameorigin.model.Vocabulary;
 import io.github.nameorigin.system.NameOriginProperties;
@@ -174,7 +175,13 @@ public final class ModelTrainer {
                 log.info("Prediction sets at {} (lambda {}, cross-fitted on validation): coverage {}, mean size {}",
                         check.target(), sets.lambda(), fmt(check.coverage()), "%.2f".formatted(check.meanSize()));
             }
-            metadata = metadata.with(CrossSourceCheck.prior(examples, origins.size()), null);
+            double[] trainingPrior = CrossSourceCheck.prior(examples, origins.size());
+            metadata = metadata.with(trainingPrior, null)
+                    .withPriorCalibrations(PriorCalibrations.fit(calibrated, gold, trainingPrior));
+            for (PriorCalibration c : metadata.priorCalibrations()) {
+                log.info("Under the {} mix: validation top-1 {}, ECE {} with its map (out of fold), {} without",
+                        c.prior(), fmt(c.top1()), fmt(c.ece()), fmt(c.eceBefore()));
+            }
             CharacterLanguageModel languageModel = CharacterLanguageModel.train(spellings(trainNames));
             metadata = metadata.with(UnknownCheck.detector(languageModel, split.validation()));
             LoadedModel loaded = new LoadedModel(model, metadata, report, history, member, languageModel);
@@ -223,7 +230,8 @@ public final class ModelTrainer {
                     new CheckpointMetadata.Refit(all.size(), examples.size()), Instant.now(),
                     first.predictionSets())
                     .with(CrossSourceCheck.prior(examples, origins.size()), first.crossSource())
-                    .with(first.unknownDetector());
+                    .with(first.unknownDetector())
+                    .withPriorCalibrations(first.priorCalibrations());
             log.info("Refit done in {} s in all; served with the validated network's calibration",
                     "%.1f".formatted(seconds));
             LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(), member,

@@ -31,6 +31,7 @@ public class FakeClassifier implements OriginClassifier {
     private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> threads = Collections.synchronizedList(new ArrayList<>());
     private volatile PredictionSets predictionSets;
+    private final Map<String, TopLabelCalibration> priorMaps = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Five origins: a few known surnames get their real origin on top, any other name origin
@@ -51,6 +52,21 @@ public class FakeClassifier implements OriginClassifier {
         this.origins = List.copyOf(origins);
         this.rule = rule;
         this.usable = usable;
+    }
+
+    /**
+     * Serves this calibration map for answers under a named mix from now on.
+     *
+     * @param prior the mix's name
+     * @param map   the map
+     */
+    public void priorCalibration(String prior, TopLabelCalibration map) {
+        priorMaps.put(prior, map);
+    }
+
+    @Override
+    public TopLabelCalibration priorCalibration(String prior) {
+        return priorMaps.get(prior);
     }
 
     /** Names that look like none of the origins to this fake: those with a "q" in them. */

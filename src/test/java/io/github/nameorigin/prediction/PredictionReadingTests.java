@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.github.nameorigin.model.FakeClassifier;
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.TopLabelCalibration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,5 +143,19 @@ class PredictionReadingTests {
                 .andExpect(jsonPath("$.results[1].unknown").value(false));
         // Persian پ and ی are not letters of the Arabic alphabet
         predict("{\"name\": \"پوری\"}").andExpect(jsonPath("$.unknown").value(true));
+    }
+
+    @Test
+    void aNamedMixIsAnsweredThroughItsOwnCalibrationMap() throws Exception {
+        classifier.priorCalibration("uniform", new TopLabelCalibration(new float[] {0f, 1f}, new float[] {0.5f, 0.5f}));
+        // the fake gives its top origin 0.6; the even mix leaves the fake's (unknown) training mix as
+        // it is, and the map then says such answers are right half the time
+        predict("{\"name\": \"Nakamura\", \"prior\": \"uniform\"}")
+                .andExpect(jsonPath("$.predictions[0].origin").value("Japanese"))
+                .andExpect(jsonPath("$.predictions[0].probability").value(0.5));
+        predict("{\"name\": \"Nakamura\", \"prior\": \"training\"}")
+                .andExpect(jsonPath("$.predictions[0].probability").value(0.6));
+        predict("{\"name\": \"Nakamura\", \"prior\": {\"Japanese\": 1, \"German\": 1}}")
+                .andExpect(jsonPath("$.predictions[0].probability").value(0.75));
     }
 }
