@@ -36,6 +36,9 @@ import java.util.List;
  * @param priorCalibrations  calibration maps for answers under the named mixes other than the
  *                           training one, with their validation figures; null in checkpoints
  *                           written before them (those answers are then left as re-weighted)
+ * @param datasetPrior       each origin's share of the dataset's own training names, without
+ *                           the extra sources: what the softened mix softens; null when it is
+ *                           the training prior (no extra sources, or checkpoints before it)
  */
 public record CheckpointMetadata(
         int formatVersion,
@@ -54,7 +57,8 @@ public record CheckpointMetadata(
         double[] trainingPrior,
         CrossSource crossSource,
         UnknownDetector unknownDetector,
-        List<PriorCalibration> priorCalibrations) {
+        List<PriorCalibration> priorCalibrations,
+        double[] datasetPrior) {
 
     /**
      * Metadata without prediction sets, training prior, cross-source figures or detector.
@@ -63,7 +67,7 @@ public record CheckpointMetadata(
             List<String> origins, float temperature, TopLabelCalibration calibration, String datasetFingerprint,
             long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt) {
         this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
-                trainingSeed, trainingSeconds, validation, refit, createdAt, null, null, null, null, null);
+                trainingSeed, trainingSeconds, validation, refit, createdAt, null, null, null, null, null, null);
     }
 
     /**
@@ -74,7 +78,7 @@ public record CheckpointMetadata(
             long trainingSeed, double trainingSeconds, ValidationMetrics validation, Refit refit, Instant createdAt,
             PredictionSets predictionSets) {
         this(formatVersion, architecture, vocabulary, origins, temperature, calibration, datasetFingerprint,
-                trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets, null, null, null, null);
+                trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets, null, null, null, null, null);
     }
 
     /**
@@ -87,7 +91,7 @@ public record CheckpointMetadata(
     public CheckpointMetadata with(double[] prior, CrossSource crossSource) {
         return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
                 datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
-                prior, crossSource, unknownDetector, priorCalibrations);
+                prior, crossSource, unknownDetector, priorCalibrations, datasetPrior);
     }
 
     /**
@@ -99,7 +103,7 @@ public record CheckpointMetadata(
     public CheckpointMetadata with(UnknownDetector detector) {
         return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
                 datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
-                trainingPrior, crossSource, detector, priorCalibrations);
+                trainingPrior, crossSource, detector, priorCalibrations, datasetPrior);
     }
 
     /**
@@ -111,7 +115,19 @@ public record CheckpointMetadata(
     public CheckpointMetadata withPriorCalibrations(List<PriorCalibration> calibrations) {
         return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
                 datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
-                trainingPrior, crossSource, unknownDetector, calibrations);
+                trainingPrior, crossSource, unknownDetector, calibrations, datasetPrior);
+    }
+
+    /**
+     * This metadata with the dataset's own mix.
+     *
+     * @param prior each origin's share of the dataset's training names
+     * @return the new metadata
+     */
+    public CheckpointMetadata withDatasetPrior(double[] prior) {
+        return new CheckpointMetadata(formatVersion, architecture, vocabulary, origins, temperature, calibration,
+                datasetFingerprint, trainingSeed, trainingSeconds, validation, refit, createdAt, predictionSets,
+                trainingPrior, crossSource, unknownDetector, priorCalibrations, prior);
     }
 
     /**

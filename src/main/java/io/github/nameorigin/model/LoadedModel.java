@@ -92,6 +92,11 @@ public final class LoadedModel implements ServingModel {
     }
 
     @Override
+    public double[] datasetPrior() {
+        return metadata.datasetPrior() != null ? metadata.datasetPrior() : metadata.trainingPrior();
+    }
+
+    @Override
     public double[] unknownScores(List<String> names, float[][] probabilities) {
         UnknownDetector detector = metadata.unknownDetector();
         if (languageModel == null || detector == null) {

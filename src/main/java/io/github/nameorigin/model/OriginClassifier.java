@@ -83,6 +83,16 @@ public interface OriginClassifier {
     }
 
     /**
+     * Each origin's share of the dataset's own training names, without the extra sources: what
+     * the softened mix softens ({@link OriginPrior#softened}).
+     *
+     * @return that mix; the training mix when the model records no other
+     */
+    default double[] datasetPrior() {
+        return trainingPrior();
+    }
+
+    /**
      * How unlike every origin each name is ({@link UnknownDetector}), from 0 to 1.
      *
      * @param names         raw names in Latin letters

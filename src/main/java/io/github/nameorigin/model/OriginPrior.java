@@ -26,25 +26,29 @@ public record OriginPrior(double[] target) {
     /** The name of the even mix in requests and configuration. */
     public static final String UNIFORM_NAME = "uniform";
 
-    /** The name of the softened training mix in requests and configuration. */
+    /** The name of the softened dataset mix in requests and configuration. */
     public static final String SOFTENED_NAME = "softened";
 
+    /** The power the softened mix raises each origin's share to. */
+    public static final double SOFTENING = 0.75;
+
     /**
-     * The training mix softened halfway to an even one: each origin's share raised to the power
-     * 1/2, renormalised. Big origins still count more, by the square root of their size.
+     * The dataset's own mix softened toward an even one: each origin's share raised to the power
+     * {@value #SOFTENING}, renormalised. Big origins still count more, by less than their size.
      *
-     * @param trainingPrior the training mix, or null when the model does not record it
-     * @param origins       how many origins
-     * @return the softened mix (the even one when the training mix is unknown)
+     * @param datasetPrior the mix of the dataset's training names, or null when the model does
+     *                     not record it
+     * @param origins      how many origins
+     * @return the softened mix (the even one when the mix is unknown)
      */
-    public static OriginPrior softened(double[] trainingPrior, int origins) {
-        if (trainingPrior == null) {
+    public static OriginPrior softened(double[] datasetPrior, int origins) {
+        if (datasetPrior == null) {
             return uniform(origins);
         }
         double[] target = new double[origins];
         double sum = 0;
         for (int i = 0; i < origins; i++) {
-            target[i] = Math.sqrt(trainingPrior[i]);
+            target[i] = Math.pow(datasetPrior[i], SOFTENING);
             sum += target[i];
         }
         for (int i = 0; i < origins; i++) {

@@ -77,7 +77,7 @@ class PredictionService {
     private Plan plan(PredictionRequest request, Reading reading) {
         return registry.withClassifier(classifier -> new Plan(
                 validator.checkAgainstModel(reading.latin(), classifier),
-                PriorOption.resolve(request.prior(), answers.prior(), classifier.origins(), classifier.trainingPrior()),
+                PriorOption.resolve(request.prior(), answers.prior(), classifier.origins(), classifier.datasetPrior()),
                 classifier.trainingPrior(), priorMap(classifier, PriorOption.name(request.prior(), answers.prior())),
                 reading.latin().names().stream().map(classifier::read).toList(),
                 reading.latin().names().stream().map(classifier::hasUnseenLetter).toList()));

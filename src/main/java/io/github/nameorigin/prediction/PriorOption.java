@@ -23,16 +23,16 @@ final class PriorOption {
      * @param option     the request's {@code prior}, or null
      * @param configured the configured default ({@code training}, {@code softened} or {@code uniform})
      * @param origins    the live model's origins
-     * @param trainingPrior the live model's training mix, or null
+     * @param datasetPrior the live model's dataset mix (what {@code softened} softens), or null
      * @return the prior
      * @throws InvalidPredictionRequestException when the option is malformed
      */
-    static OriginPrior resolve(JsonNode option, String configured, List<String> origins, double[] trainingPrior) {
+    static OriginPrior resolve(JsonNode option, String configured, List<String> origins, double[] datasetPrior) {
         if (option == null || option.isNull()) {
-            return named(configured, origins, trainingPrior);
+            return named(configured, origins, datasetPrior);
         }
         if (option.isString()) {
-            return named(option.asString(), origins, trainingPrior);
+            return named(option.asString(), origins, datasetPrior);
         }
         if (!option.isObject()) {
             throw invalid("'prior' must be \"training\", \"softened\", \"uniform\" or an object of origin to weight, "
@@ -66,11 +66,11 @@ final class PriorOption {
         return option.isString() ? option.asString() : null;
     }
 
-    private static OriginPrior named(String name, List<String> origins, double[] trainingPrior) {
+    private static OriginPrior named(String name, List<String> origins, double[] datasetPrior) {
         return switch (name) {
             case OriginPrior.TRAINING_NAME -> OriginPrior.TRAINING;
             case OriginPrior.UNIFORM_NAME -> OriginPrior.uniform(origins.size());
-            case OriginPrior.SOFTENED_NAME -> OriginPrior.softened(trainingPrior, origins.size());
+            case OriginPrior.SOFTENED_NAME -> OriginPrior.softened(datasetPrior, origins.size());
             default -> throw invalid("'prior' must be \"training\", \"softened\", \"uniform\" or an object of origin to weight.");
         };
     }

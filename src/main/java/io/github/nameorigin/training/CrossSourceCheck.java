@@ -27,6 +27,25 @@ final class CrossSourceCheck {
      * @param origins  how many origins
      * @return the shares, in output order
      */
+    /**
+     * Each origin's share of the names' listings (one per spelling and origin, as examples are
+     * made).
+     */
+    static double[] namesPrior(List<NamesDataset.LabelledName> names, int origins) {
+        double[] prior = new double[origins];
+        int listings = 0;
+        for (NamesDataset.LabelledName name : names) {
+            for (NamesDataset.Listing listing : name.listings()) {
+                prior[listing.label()]++;
+                listings++;
+            }
+        }
+        for (int i = 0; i < origins; i++) {
+            prior[i] /= Math.max(1, listings);
+        }
+        return prior;
+    }
+
     static double[] prior(List<Example> examples, int origins) {
         double[] prior = new double[origins];
         for (Example example : examples) {

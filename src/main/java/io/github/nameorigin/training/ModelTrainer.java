@@ -176,8 +176,9 @@ public final class ModelTrainer {
                         check.target(), sets.lambda(), fmt(check.coverage()), "%.2f".formatted(check.meanSize()));
             }
             double[] trainingPrior = CrossSourceCheck.prior(examples, origins.size());
-            metadata = metadata.with(trainingPrior, null)
-                    .withPriorCalibrations(PriorCalibrations.fit(calibrated, gold, trainingPrior));
+            double[] datasetPrior = extra == null ? trainingPrior : CrossSourceCheck.namesPrior(split.train(), origins.size());
+            metadata = metadata.with(trainingPrior, null).withDatasetPrior(extra == null ? null : datasetPrior)
+                    .withPriorCalibrations(PriorCalibrations.fit(calibrated, gold, trainingPrior, datasetPrior));
             for (PriorCalibration c : metadata.priorCalibrations()) {
                 log.info("Under the {} mix: validation top-1 {}, ECE {} with its map (out of fold), {} without",
                         c.prior(), fmt(c.top1()), fmt(c.ece()), fmt(c.eceBefore()));
@@ -231,7 +232,8 @@ public final class ModelTrainer {
                     first.predictionSets())
                     .with(CrossSourceCheck.prior(examples, origins.size()), first.crossSource())
                     .with(first.unknownDetector())
-                    .withPriorCalibrations(first.priorCalibrations());
+                    .withPriorCalibrations(first.priorCalibrations())
+                    .withDatasetPrior(first.datasetPrior());
             log.info("Refit done in {} s in all; served with the validated network's calibration",
                     "%.1f".formatted(seconds));
             LoadedModel loaded = new LoadedModel(model, metadata, validated.evaluation(), validated.history(), member,

@@ -24,12 +24,14 @@ final class PriorCalibrations {
      * @param calibrated    the validation names' calibrated probabilities under the training mix
      * @param gold          their origins
      * @param trainingPrior the training mix
+     * @param datasetPrior  the dataset's own mix, which the softened mix softens
      * @return one calibration per named mix
      */
-    static List<PriorCalibration> fit(float[][] calibrated, List<int[]> gold, double[] trainingPrior) {
+    static List<PriorCalibration> fit(float[][] calibrated, List<int[]> gold, double[] trainingPrior,
+            double[] datasetPrior) {
         int origins = trainingPrior.length;
         List<PriorCalibration> out = new ArrayList<>();
-        out.add(fit(OriginPrior.SOFTENED_NAME, OriginPrior.softened(trainingPrior, origins), calibrated, gold,
+        out.add(fit(OriginPrior.SOFTENED_NAME, OriginPrior.softened(datasetPrior, origins), calibrated, gold,
                 trainingPrior));
         out.add(fit(OriginPrior.UNIFORM_NAME, OriginPrior.uniform(origins), calibrated, gold, trainingPrior));
         return out;

@@ -27,11 +27,12 @@ class OriginPriorTests {
     }
 
     @Test
-    void softenedIsTheSquareRootOfTheTrainingMix() {
+    void softenedRaisesTheDatasetMixToThreeQuarters() {
         OriginPrior prior = OriginPrior.softened(new double[] {0.64, 0.32, 0.04}, 3);
-        double sum = 0.8 + Math.sqrt(0.32) + 0.2;
-        assertThat(prior.target()[0]).isCloseTo(0.8 / sum, within(1e-12));
-        assertThat(prior.target()[2]).isCloseTo(0.2 / sum, within(1e-12));
+        double sum = Math.pow(0.64, 0.75) + Math.pow(0.32, 0.75) + Math.pow(0.04, 0.75);
+        assertThat(prior.target()[0]).isCloseTo(Math.pow(0.64, 0.75) / sum, within(1e-12));
+        assertThat(prior.target()[2]).isCloseTo(Math.pow(0.04, 0.75) / sum, within(1e-12));
+        assertThat(prior.target()[2]).isGreaterThan(0.04);
         assertThat(OriginPrior.softened(null, 4).target()).containsExactly(0.25, 0.25, 0.25, 0.25);
     }
 
