@@ -19,17 +19,19 @@ FAKERJS_DIR, DATAFAKER_JAR, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 
 # locale -> origin. Lists left out on purpose: faker-js fr_BE and fr_CH (fr_BE is the US list,
 # fr_CH mostly Swiss German), en_AU and datafaker en-AU/en-NZ (the same list in both packages,
-# kept as one: datafaker's), datafaker cs (Slovak names under a Czech code), ja in Latin (none).
+# kept as one: datafaker's), datafaker cs (Slovak names under a Czech code), ja in Latin (none),
+# and every English list: faker-js's is the US list (many German and Scandinavian names of
+# Americans) and both lowered the tutorial's English F1 (0.85 to 0.80 on the seed-42 split).
 LATIN = {
     'datafaker': {
-        'Arabic': [], 'Chinese': [], 'Czech': ['cs-CZ'], 'Dutch': ['nl'], 'English': ['en-AU', 'en-GB'],
+        'Arabic': [], 'Chinese': [], 'Czech': ['cs-CZ'], 'Dutch': ['nl'], 'English': [],
         'French': ['fr', 'fr-CA', 'fr-CH'], 'German': ['de', 'de-AT', 'de-CH'], 'Greek': [],
         'Irish': ['en-IE'], 'Italian': ['it'], 'Japanese': [], 'Korean': [], 'Polish': ['pl'],
         'Portuguese': ['pt', 'pt-BR'], 'Russian': [], 'Scottish': [],
         'Spanish': ['es', 'es-MX', 'es-AR', 'es-PY'], 'Vietnamese': ['vi'],
     },
     'faker-js': {
-        'Czech': ['cs_CZ'], 'Dutch': ['nl', 'nl_BE'], 'English': ['en'], 'French': ['fr'],
+        'Czech': ['cs_CZ'], 'Dutch': ['nl', 'nl_BE'], 'French': ['fr'],
         'German': ['de', 'de_AT', 'de_CH'], 'Italian': ['it'], 'Polish': ['pl'],
         'Portuguese': ['pt_PT', 'pt_BR'], 'Spanish': ['es', 'es_MX'], 'Vietnamese': ['vi'],
     },

@@ -92,8 +92,10 @@ def main():
     parser.add_argument("--known", action="append", default=[])
     parser.add_argument("--other", action="append", default=[])
     parser.add_argument("--exclude", action="append", default=[])
+    parser.add_argument("--dump", help="write every scored name's side (known/other), list and unknownScore here")
     args = parser.parse_args()
     trained = seen(args.exclude)
+    rows = []
     known_scores, refused = [], 0
     for dir_ in args.known:
         total = top1 = top3 = 0
@@ -113,6 +115,7 @@ def main():
                 hits3 += origin in guesses
                 if "unknownScore" in answer:
                     known_scores.append((answer["unknownScore"], answer["unknown"]))
+                    rows.append(("known", f"{os.path.basename(dir_)}/{origin}", answer["unknownScore"]))
             per_origin.append((origin, len(names), hits1 / len(names), hits3 / len(names)))
             total += len(names)
             top1 += hits1
@@ -129,6 +132,7 @@ def main():
                 continue
             scores = [a["unknownScore"] for a in answers]
             other_scores += [(a["unknownScore"], a["unknown"]) for a in answers]
+            rows.extend(("other", f"{os.path.basename(dir_)}/{language}", a["unknownScore"]) for a in answers)
             line = f"  other {os.path.basename(dir_)}/{language}: {len(answers)} names, flagged " \
                    f"{sum(a['unknown'] for a in answers) / len(answers):.2f}"
             if known_scores:
@@ -139,6 +143,9 @@ def main():
               f"{len(other_scores)} other-language and {len(known_scores)} known-origin names; flagged "
               f"{sum(u for _, u in other_scores) / len(other_scores):.3f} of the other-language names and "
               f"{sum(u for _, u in known_scores) / len(known_scores):.3f} of the known-origin ones")
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            f.writelines(f"{side}\t{list_}\t{score}\n" for side, list_, score in rows)
     if refused:
         print(f"{refused} known-origin names were refused (400)", file=sys.stderr)
 

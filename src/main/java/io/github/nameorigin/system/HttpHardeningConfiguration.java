@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * objects with a repeated key refused instead of silently keeping the last value.
  */
 @Configuration(proxyBeanMethods = false)
+// the one-shot commands run without a web server (spring.main.web-application-type=none)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class HttpHardeningConfiguration {
 
     /**

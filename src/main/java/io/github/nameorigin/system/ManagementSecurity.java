@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -39,6 +40,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * controller exists only with a key), so the endpoints answer 404.
  */
 @Configuration(proxyBeanMethods = false)
+// the one-shot commands run without a web server (spring.main.web-application-type=none)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 public class ManagementSecurity {
 
