@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -115,10 +117,13 @@ class PredictionController {
     @GetMapping(path = "/predict", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PredictionResponse> get(@RequestParam(name = "name", required = false) List<String> names,
             @RequestParam(required = false) Integer top, @RequestParam(required = false) Double coverage,
-            WebRequest webRequest) {
+            @Parameter(description = "the origin mix: training, softened (default) or uniform")
+            @RequestParam(required = false) String prior, WebRequest webRequest) {
+        JsonNode mix = prior == null ? null : StringNode.valueOf(prior);
         PredictionRequest request = names != null && names.size() > 1
-                ? new PredictionRequest(null, names.stream().map(n -> new NameItem(null, n)).toList(), top, coverage)
-                : new PredictionRequest(names == null ? null : names.get(0), null, top, coverage);
+                ? new PredictionRequest(null, names.stream().map(n -> new NameItem(null, n)).toList(), top, coverage,
+                        mix)
+                : new PredictionRequest(names == null ? null : names.get(0), null, top, coverage, mix);
         String tag = service.entityTag(request);
         if (webRequest.checkNotModified(tag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).cacheControl(GET_CACHING).build();
