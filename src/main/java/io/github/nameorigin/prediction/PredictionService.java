@@ -106,13 +106,13 @@ class PredictionService {
             ScriptReader.Reading script = reading.scripts().get(i);
             float[] p = scores.probabilities()[i].clone();
             evidence.apply(script, scores.origins(), p);
-            // the sets are fitted under the training mix, so they are drawn before the prior
-            List<String> set = valid.coverage() == null ? null
-                    : Arrays.stream(scores.sets().set(p, valid.coverage())).mapToObj(scores.origins()::get).toList();
             plan.prior().apply(p, plan.trainingPrior());
             if (plan.priorMap() != null) {
                 p = plan.priorMap().apply(p);
             }
+            // the sets are fitted on the answers under the default mix, and drawn from the answer
+            List<String> set = valid.coverage() == null ? null
+                    : Arrays.stream(scores.sets().set(p, valid.coverage())).mapToObj(scores.origins()::get).toList();
             Double score = unknown == null ? null
                     : unknownScore(script, unknown[i], p, plan.unseenLetter().get(i));
             NamePrediction ranked = topOrigins(valid.names().get(i), scores.origins(), p, plan.top());

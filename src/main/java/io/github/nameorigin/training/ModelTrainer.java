@@ -156,8 +156,13 @@ public final class ModelTrainer {
             // Fitted on the same out-of-fold probabilities: they stand for names the map has not
             // seen, as served names are.
             // Too few validation names (tiny datasets) give no sets; coverage requests are then refused.
+            double[] trainingPrior = CrossSourceCheck.prior(examples, origins.size());
+            double[] datasetPrior = extra == null ? trainingPrior : CrossSourceCheck.namesPrior(split.train(), origins.size());
+            PriorCalibrations.Fitted priors = PriorCalibrations.fit(calibrated, gold, trainingPrior, datasetPrior);
+            // Fitted on the answers under the default (softened) mix, as served, so that a set
+            // matches the probabilities it comes with.
             PredictionSets sets = calibrated.length < PredictionSetFitting.MIN_NAMES ? null
-                    : PredictionSetFitting.fit(calibrated, gold, config.seed());
+                    : PredictionSetFitting.fit(priors.softened(), gold, config.seed());
             double seconds = (System.nanoTime() - started) / 1e9;
             CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, architecture,
                     vocabulary.chars(), origins, temperature, topLabel, dataset.fingerprint(), config.seed(), seconds,
@@ -175,10 +180,8 @@ public final class ModelTrainer {
                 log.info("Prediction sets at {} (lambda {}, cross-fitted on validation): coverage {}, mean size {}",
                         check.target(), sets.lambda(), fmt(check.coverage()), "%.2f".formatted(check.meanSize()));
             }
-            double[] trainingPrior = CrossSourceCheck.prior(examples, origins.size());
-            double[] datasetPrior = extra == null ? trainingPrior : CrossSourceCheck.namesPrior(split.train(), origins.size());
             metadata = metadata.with(trainingPrior, null).withDatasetPrior(extra == null ? null : datasetPrior)
-                    .withPriorCalibrations(PriorCalibrations.fit(calibrated, gold, trainingPrior, datasetPrior));
+                    .withPriorCalibrations(priors.calibrations());
             for (PriorCalibration c : metadata.priorCalibrations()) {
                 log.info("Under the {} mix: validation top-1 {}, ECE {} with its map (out of fold), {} without",
                         c.prior(), fmt(c.top1()), fmt(c.ece()), fmt(c.eceBefore()));

@@ -25,20 +25,30 @@ final class PriorCalibrations {
      * @param gold          their origins
      * @param trainingPrior the training mix
      * @param datasetPrior  the dataset's own mix, which the softened mix softens
-     * @return one calibration per named mix
+     * @return one calibration per named mix, and the softened answers
      */
-    static List<PriorCalibration> fit(float[][] calibrated, List<int[]> gold, double[] trainingPrior,
-            double[] datasetPrior) {
+    static Fitted fit(float[][] calibrated, List<int[]> gold, double[] trainingPrior, double[] datasetPrior) {
         int origins = trainingPrior.length;
-        List<PriorCalibration> out = new ArrayList<>();
-        out.add(fit(OriginPrior.SOFTENED_NAME, OriginPrior.softened(datasetPrior, origins), calibrated, gold,
-                trainingPrior));
-        out.add(fit(OriginPrior.UNIFORM_NAME, OriginPrior.uniform(origins), calibrated, gold, trainingPrior));
-        return out;
+        float[][] softened = new float[calibrated.length][];
+        PriorCalibration soft = fit(OriginPrior.SOFTENED_NAME, OriginPrior.softened(datasetPrior, origins), calibrated,
+                gold, trainingPrior, softened);
+        PriorCalibration even = fit(OriginPrior.UNIFORM_NAME, OriginPrior.uniform(origins), calibrated, gold,
+                trainingPrior, new float[calibrated.length][]);
+        return new Fitted(List.of(soft, even), softened);
+    }
+
+    /**
+     * The maps, and the validation names' answers under the softened mix, each calibrated by the
+     * map of the other half (what the prediction sets are fitted on: the default answers).
+     *
+     * @param calibrations one per named mix
+     * @param softened     the out-of-fold answers under the softened mix
+     */
+    record Fitted(List<PriorCalibration> calibrations, float[][] softened) {
     }
 
     private static PriorCalibration fit(String name, OriginPrior prior, float[][] calibrated, List<int[]> gold,
-            double[] trainingPrior) {
+            double[] trainingPrior, float[][] outOfFold) {
         float[][] shifted = new float[calibrated.length][];
         for (int i = 0; i < shifted.length; i++) {
             shifted[i] = calibrated[i].clone();
@@ -47,7 +57,6 @@ final class PriorCalibrations {
         TopLabelCalibration map = TopLabelCalibration.fit(shifted, gold);
         // Out of fold: each half of the names is scored by a map fitted on the other half, since a
         // map scored on its own names flatters itself.
-        float[][] outOfFold = new float[shifted.length][];
         for (int fold = 0; fold < 2; fold++) {
             List<float[]> rows = new ArrayList<>();
             List<int[]> labels = new ArrayList<>();

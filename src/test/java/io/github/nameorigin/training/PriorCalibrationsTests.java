@@ -30,7 +30,7 @@ class PriorCalibrationsTests {
             gold.add(new int[] {random.nextDouble() < p0 ? 0 : 1});
         }
         float[][] calibrated = rows.toArray(new float[0][]);
-        List<PriorCalibration> fitted = PriorCalibrations.fit(calibrated, gold, trainingPrior, trainingPrior);
+        List<PriorCalibration> fitted = PriorCalibrations.fit(calibrated, gold, trainingPrior, trainingPrior).calibrations();
         assertThat(fitted).extracting(PriorCalibration::prior)
                 .containsExactly(OriginPrior.SOFTENED_NAME, OriginPrior.UNIFORM_NAME);
         PriorCalibration uniform = fitted.get(1);
