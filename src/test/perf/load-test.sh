@@ -85,6 +85,8 @@ readiness_up() {
 }
 
 # start_app NAME EXTRA_ARGS... : starts the jar, waits for readiness UP; READY_MS is the ms it took.
+# Each start gets an empty model store of its own, so that it serves the checkpoint it was given
+# (a store with an active version would be served instead).
 start_app() {
     local name=$1; shift
     local port; port=$(free_port)
@@ -94,7 +96,8 @@ start_app() {
     # shellcheck disable=SC2086
     java -Xmx"$XMX" -Xms"$XMX" -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
         -jar "${APP_JAR[$name]:-$WORK/$name.jar}" --server.port="$port" --server.address=127.0.0.1 \
-        --nameorigin.mode=load --nameorigin.checkpoint-dir="$checkpoint" $APP_ARGS "$@" \
+        --nameorigin.mode=load --nameorigin.checkpoint-dir="$checkpoint" \
+        --nameorigin.models-dir="$WORK/models-$name-$RANDOM" $APP_ARGS "$@" \
         >"$WORK/$name.log" 2>&1 &
     PID[$name]=$!
     PORT[$name]=$port

@@ -84,16 +84,26 @@ public final class CharacterLanguageModel {
         double total = 0;
         for (int end = 1; end < framed.length(); end++) {
             double p = 1.0 / ALPHABET;
-            // from the empty context up to the longest, each order interpolated with the one below
+            // from the empty context up to the longest, each order interpolated with the one below;
+            // the grams' String hash codes are built up a character at a time instead of cutting
+            // substrings (the same values, so the same buckets, without an allocation per gram)
+            int gramHash = 0;
+            int contextHash = 0;
+            int power = 1;
+            int contextPower = 0;
             for (int n = 1; n <= ORDER && end - n + 1 >= 0; n++) {
-                String gram = framed.substring(end - n + 1, end + 1);
-                String context = gram.substring(0, gram.length() - 1);
-                double contextCount = counts[bucket(context)];
-                double types = continuations[bucket(context)];
+                char c = framed.charAt(end - n + 1);
+                contextHash += c * contextPower;
+                gramHash += c * power;
+                contextPower = power;
+                power *= 31;
+                int context = bucket(contextHash, n - 1);
+                double contextCount = counts[context];
+                double types = continuations[context];
                 if (contextCount == 0 || types == 0) {
                     break;
                 }
-                p = (counts[bucket(gram)] + types * p) / (contextCount + types);
+                p = (counts[bucket(gramHash, n)] + types * p) / (contextCount + types);
             }
             total -= Math.log(p);
         }
@@ -108,7 +118,11 @@ public final class CharacterLanguageModel {
 
     /** String.hashCode spread over the buckets (Fibonacci hashing); the same on every JVM. */
     private static int bucket(String gram) {
-        return ((gram.hashCode() + gram.length()) * 0x9E3779B1) >>> (32 - BUCKET_BITS);
+        return bucket(gram.hashCode(), gram.length());
+    }
+
+    private static int bucket(int hashCode, int length) {
+        return ((hashCode + length) * 0x9E3779B1) >>> (32 - BUCKET_BITS);
     }
 
     /**
