@@ -24,6 +24,11 @@
 #   PEER_SRC=../shared/peers/python-fastapi   copied to the temp dir (it may be read-only)
 #   PEER_MODEL=""   a trained model.pt; without one the peer is trained first (PEER_DATA, ~80 s)
 #   PEER_DATA=../shared/data/names   PYTHON=/usr/bin/python3 (Debian's, which has torch)
+#   BOOST_START=""  e.g. -10: each service starts in its own session (its own scheduler autogroup)
+#                   at that autogroup nice until its first answer, then at 0. On a machine shared
+#                   with other sessions, each autogroup gets an equal share of the CPU whatever
+#                   its load; this gives the start being timed most of it (root only). The load
+#                   runs are never boosted.
 #
 # Needs wrk, curl, and for the peer Debian's python3-torch python3-fastapi uvicorn
 # libopenblas0-pthread python3-uvloop python3-httptools (see the peer's README).
@@ -79,7 +84,7 @@ if [[ " $SUBJECTS " == *" ours "* ]]; then
     mv "$WORK/app/fat.jar" "$WORK/app/$JAR_NAME"
     OURS_FLAGS=(-XX:AOTCache=app.aot)
     # Spring's AOT-generated code is in the jar when the build ran process-aot
-    if unzip -l "$JAR" | grep -q '__ApplicationContextInitializer.class'; then OURS_FLAGS+=(-Dspring.aot.enabled=true); fi
+    if [[ $(unzip -l "$JAR") == *__ApplicationContextInitializer.class* ]]; then OURS_FLAGS+=(-Dspring.aot.enabled=true); fi
     echo "== ours: the AOT training run (${OURS_FLAGS[*]})" >&2
     (cd "$WORK/app" && "$JAVA25" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh "${OURS_FLAGS[@]:1}" \
         -Xmx"$XMX" -jar "$JAR_NAME" --server.port=0 --nameorigin.checkpoint-dir="$CHECKPOINT" >"$WORK/aot-training.log" 2>&1) \
@@ -122,16 +127,18 @@ ready() {
     esac
 }
 
-# launch SUBJECT PORT: starts it in the background (PID)
+# launch SUBJECT PORT: starts it in the background (PID); with BOOST_START, in its own session
 launch() {
     local subject=$1 port=$2 common=(--server.port="$port" --server.address=127.0.0.1 --nameorigin.checkpoint-dir="$CHECKPOINT")
+    local run=()
+    [[ -n ${BOOST_START:-} ]] && run=(setsid bash -c 'echo "$0" >/proc/self/autogroup; exec "$@"' "$BOOST_START")
     case $subject in
-        ours) cd "$WORK/app"; exec "$JAVA25" "${OURS_FLAGS[@]}" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" ;;
-        fat) exec "$FAT_JAVA" -Xmx"$XMX" -jar "$WORK/fat-run.jar" "${common[@]}" ;;
+        ours) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" "${OURS_FLAGS[@]}" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" ;;
+        fat) exec "${run[@]}" "$FAT_JAVA" -Xmx"$XMX" -jar "$WORK/fat-run.jar" "${common[@]}" ;;
         peer | peer-batched)
             cd "$WORK/peer"
             [[ $subject == peer-batched ]] && export BATCHER=1
-            OMP_NUM_THREADS=1 TORCH_THREADS=1 exec "$PYTHON" serve.py app:app --host 127.0.0.1 --port "$port" \
+            OMP_NUM_THREADS=1 TORCH_THREADS=1 exec "${run[@]}" "$PYTHON" serve.py app:app --host 127.0.0.1 --port "$port" \
                 --workers 2 --no-access-log --loop uvloop --http httptools ;;
     esac
 }
@@ -191,6 +198,7 @@ for round in $(seq "$ROUNDS"); do
                 sleep 0.02
             done
             first_ms=$((($(date +%s%N) - t0) / 1000000))
+            if [[ -n ${BOOST_START:-} ]]; then echo 0 >"/proc/$PID/autogroup"; fi
             until ready "$subject" "$port"; do
                 ((SECONDS < deadline)) || { echo "$subject never became ready" >&2; exit 1; }
                 sleep 0.02
