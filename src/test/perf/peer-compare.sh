@@ -57,6 +57,11 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 [[ -f "$JAR" ]] || { echo "no jar: $JAR (build with ./mvnw -DskipTests package)" >&2; exit 1; }
 [[ -f "$CHECKPOINT/metadata.json" ]] || { echo "no checkpoint at $CHECKPOINT" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+if [[ " $SUBJECTS " == *" peer"* ]]; then
+    [[ -f $PEER_SRC/app.py ]] || { echo "no peer at $PEER_SRC (set PEER_SRC)" >&2; exit 1; }
+    "$PYTHON" -c 'import torch, fastapi, uvicorn, uvloop, httptools' 2>/dev/null \
+        || { echo "$PYTHON lacks the peer's packages (see $PEER_SRC/README.md)" >&2; exit 1; }
+fi
 
 WORK=$(mktemp -d /tmp/peer-compare.XXXXXX)
 PID=""
