@@ -16,7 +16,8 @@
 #       peer-batched  the same with its micro-batcher (BATCHER=1)
 #   ROUNDS=2        rounds (each subject starts twice per round: once per load shape)
 #   SHAPES="single batch"  load shapes: one name per request, or BATCH names per request
-#   LOAD_SECONDS=60 seconds of load after readiness, in SLICE-second wrk runs (SLICE=5)
+#   LOAD_SECONDS=60 seconds of load after readiness, one wrk run counted in SLICE-second slices
+#                   (SLICE=5) by timeline.lua
 #   CONNECTIONS=64 THREADS=2 BATCH=256
 #   XMX=512m        heap of our JVMs (the image's default)
 #   JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   the Java that runs `ours`
@@ -75,7 +76,8 @@ stop() {
     wait "$PID" 2>/dev/null || true
     PID=""
 }
-trap 'stop; echo "logs and raw wrk output: $WORK" >&2' EXIT
+wrk_pid=""
+trap '[[ -n $wrk_pid ]] && kill "$wrk_pid" 2>/dev/null; stop; echo "logs and raw wrk output: $WORK" >&2' EXIT
 
 # --- our service, as the README runs it ---------------------------------------------------------
 JAR_NAME=$(basename "$JAR")
@@ -159,7 +161,17 @@ memory() {
     echo "$((rss / 1024)) $((pss / 1024))"
 }
 
-# wrk_slice PORT KIND SECONDS OUT: one bounded wrk run; prints "req/s p99_ms"
+# cpu_ticks PID: user + system clock ticks of the process and its children (uvicorn's workers)
+cpu_ticks() {
+    local p t=0
+    for p in $1 $(pgrep -P "$1" | tr '\n' ' '); do
+        t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+}
+
+# wrk_slice PORT KIND SECONDS OUT [PATH]: one bounded wrk run (the trivial endpoint: KIND trivial);
+# prints "req/s p99_ms"
 wrk_slice() {
     local port=$1 kind=$2 secs=$3 out=$4 script path=/predict args=()
     case $kind in
@@ -185,7 +197,7 @@ record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }
 
 echo "== $(date -u +%FT%TZ)  $(nproc) cores  load avg $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== jar $JAR  checkpoint $CHECKPOINT  subjects: $SUBJECTS  shapes: $SHAPES  rounds: $ROUNDS"
-echo "== load: wrk -t$THREADS -c$CONNECTIONS in ${SLICE}s slices for ${LOAD_SECONDS}s from readiness; batches of $BATCH names"
+echo "== load: wrk -t$THREADS -c$CONNECTIONS for ${LOAD_SECONDS}s from readiness, counted in ${SLICE}s slices; batches of $BATCH names"
 slices=$((LOAD_SECONDS / SLICE))
 for round in $(seq "$ROUNDS"); do
     for shape in $SHAPES; do
@@ -214,16 +226,32 @@ for round in $(seq "$ROUNDS"); do
             record "$subject" "$shape" "$round" ready_ms "$ready_ms"
             record "$subject" "$shape" "$round" rss_ready "$rss"
             record "$subject" "$shape" "$round" pss_ready "$pss"
+            # one continuous wrk run; its Lua counts the answers per slice, and the service's CPU
+            # is sampled at the slice boundaries beside it
+            args=(single 1 "$SLICE"); [[ $shape == batch ]] && args=(batch "$BATCH" "$SLICE")
+            out=$WORK/$subject-$shape-$round.txt
+            # wrk runs one slice longer than the sampling, so a late last sample still sees load
+            timeout $((LOAD_SECONDS + SLICE + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((LOAD_SECONDS + SLICE))s" --timeout 10s --latency \
+                -s "$PERF_DIR/timeline.lua" "http://127.0.0.1:$port/predict" -- "${args[@]}" >"$out" 2>&1 &
+            wrk_pid=$!
+            ticks=("$(cpu_ticks "$PID")")
+            for s in $(seq "$slices"); do sleep "$SLICE"; ticks+=("$(cpu_ticks "$PID")"); done
+            wait "$wrk_pid" || true
+            wrk_pid=""
+            read -r -a counts <<<"$(sed -n 's/^SLICES //p' "$out")"
             rates=()
+            per=1; [[ $shape == batch ]] && per=$BATCH
             for s in $(seq "$slices"); do
-                read -r rps p99 <<<"$(wrk_slice "$port" "$shape" "$SLICE" "$WORK/$subject-$shape-$round-s$s.txt")"
-                per=1; [[ $shape == batch ]] && per=$BATCH
-                rate=$(awk -v r="$rps" -v p="$per" 'BEGIN {printf "%.0f", r * p}')
+                rate=$(awk -v n="${counts[$((s - 1))]:-0}" -v p="$per" -v d="$SLICE" 'BEGIN {printf "%.0f", n * p / d}')
                 rates+=("$rate")
                 record "$subject" "$shape" "$round" "slice$s" "$rate"
-                # seconds 45-60 (the last three slices by default): the warm state
-                if ((s * SLICE > 45)); then record "$subject" "$shape" "$round" p99_late "$p99"; fi
+                # the service's CPU per answered name, in microseconds: unlike req/s, it hardly
+                # depends on how much of the machine the service got
+                record "$subject" "$shape" "$round" "cpu$s" "$(awk -v t="$((ticks[s] - ticks[s - 1]))" -v hz="$(getconf CLK_TCK)" \
+                    -v r="$rate" -v d="$SLICE" 'BEGIN {printf "%.1f", (r > 0 ? 1e6 * t / hz / (r * d) : 0)}')"
             done
+            p99=$(sed -n 's/^RESULT .*p99_us=\([0-9]*\).*/\1/p' "$out" | awk '{printf "%.2f", $1 / 1000}')
+            [[ $shape == single ]] && record "$subject" "$shape" "$round" p99_run "${p99:-nan}"
             if [[ $shape == single ]]; then
                 trivial=/actuator/health/liveness; [[ $subject == peer* ]] && trivial=/health
                 read -r rps p99 <<<"$(wrk_slice "$port" trivial 10 "$WORK/$subject-trivial-$round.txt" "$trivial")"
@@ -241,10 +269,10 @@ done
 # window SUBJECT SHAPE FROM TO: per round, the mean rate of the slices inside [FROM, TO) seconds;
 # then the median over rounds
 window() {
-    local subject=$1 shape=$2 from=$3 to=$4 round
+    local subject=$1 shape=$2 from=$3 to=$4 prefix=${5:-slice} round
     for round in $(seq "$ROUNDS"); do
-        awk -F'\t' -v s="$subject" -v h="$shape" -v r="$round" -v f="$from" -v t="$to" -v w="$SLICE" '
-            $1 == s && $2 == h && $3 == r && $4 ~ /^slice/ {i = substr($4, 6); if ((i - 1) * w >= f && i * w <= t) print $5}' "$RESULTS" | mean
+        awk -F'\t' -v s="$subject" -v h="$shape" -v r="$round" -v f="$from" -v t="$to" -v w="$SLICE" -v p="$prefix" '
+            $1 == s && $2 == h && $3 == r && index($4, p) == 1 {i = substr($4, length(p) + 1); if ((i - 1) * w >= f && i * w <= t) print $5}' "$RESULTS" | mean
     done | median
 }
 metric() { awk -F'\t' -v s="$1" -v m="$2" '$1 == s && $4 == m {print $5}' "$RESULTS" | median; }
@@ -270,13 +298,24 @@ for win in "5 15" "45 60"; do
     echo "$row"
 done
 echo
-printf '| %-12s | %16s | %12s | %14s | %14s | %16s | %20s | %12s |\n' subject "first answer ms" "ready ms" "RSS idle MB" "PSS idle MB" "RSS after load" "trivial endpoint r/s" "p99 45-60 s"
+printf '| %-12s | %16s | %12s | %14s | %14s | %16s | %20s | %12s |\n' subject "first answer ms" "ready ms" "RSS idle MB" "PSS idle MB" "RSS after load" "trivial endpoint r/s" "p99 single, ms"
 echo "|---|---|---|---|---|---|---|---|"
 for subject in $SUBJECTS; do
     printf '| %-12s | %16s | %12s | %14s | %14s | %16s | %20s | %12s |\n' "$subject" "$(fmt "$(metric "$subject" first_ms)")" \
         "$(fmt "$(metric "$subject" ready_ms)")" "$(fmt "$(metric "$subject" rss_ready)")" "$(fmt "$(metric "$subject" pss_ready)")" \
         "$(fmt "$(metric "$subject" rss_after)")" "$(fmt "$(metric "$subject" trivial)")" \
-        "$(awk -F'\t' -v s="$subject" '$1 == s && $2 == "single" && $4 == "p99_late" {print $5}' "$RESULTS" | median)"
+        "$(awk -F'\t' -v s="$subject" '$1 == s && $2 == "single" && $4 == "p99_run" {print $5}' "$RESULTS" | median)"
+done
+
+echo
+echo "The services' CPU per answered name, microseconds (less is better; hardly depends on the share of the machine):"
+for win in "5 15" "45 60"; do
+    read -r from to <<<"$win"
+    row="  $from-$to s:"
+    for shape in $SHAPES; do
+        for subject in $SUBJECTS; do row+=" $subject $shape $(window "$subject" "$shape" "$from" "$to" cpu);"; done
+    done
+    echo "$row"
 done
 
 echo
@@ -285,7 +324,8 @@ for subject in $SUBJECTS; do
     [[ $subject == peer* ]] && continue
     for shape in $SHAPES; do
         early=$(window "$subject" "$shape" 5 15) late=$(window "$subject" "$shape" 45 60)
-        echo "  $subject $shape: seconds 5-15 / 45-60 = $(ratio "$early" "$late") (target >= 0.70)"
+        echo "  $subject $shape: seconds 5-15 / 45-60 = $(ratio "$early" "$late") (target >= 0.70);" \
+            "by CPU per name (45-60 / 5-15): $(ratio "$(window "$subject" "$shape" 45 60 cpu)" "$(window "$subject" "$shape" 5 15 cpu)")"
         for win in "5 15" "45 60"; do
             read -r from to <<<"$win"
             best=0
