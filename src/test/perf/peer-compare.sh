@@ -10,14 +10,19 @@
 # Env (defaults):
 #   SUBJECTS="ours peer peer-batched"  what to run, alternated in each round:
 #       ours          the README's run command: the extracted jar on Java 25 with its AOT cache
-#                     (made first by the README's training run) and Spring's AOT code
+#                     (made first by the README's training run), the build's default warm-up
+#       ours-warmup   the same with the warm-up before readiness on (WARMUP_REQUESTS, default 3000)
+#       ours-nowarmup the same with the warm-up off
+#       image         a container of IMAGE (docker run, port published on 127.0.0.1)
 #       fat           today's plain `java -jar` of the fat jar with FAT_JAVA (default: java on PATH)
 #       peer          the peer, two uvicorn workers, one torch thread each, uvloop + httptools
 #       peer-batched  the same with its micro-batcher (BATCHER=1)
 #   ROUNDS=2        rounds (each subject starts twice per round: once per load shape)
-#   SHAPES="single batch"  load shapes: one name per request, or BATCH names per request
+#   SHAPES="single batch"  load shapes: one name per request, or BATCH names per request;
+#                   SHAPES=start: starts only (first answer, CPU to it, readiness, RSS), no load
 #   LOAD_SECONDS=60 seconds of load after readiness, one wrk run counted in SLICE-second slices
 #                   (SLICE=5) by timeline.lua
+#   IMAGE=name-origin   the image the `image` subject runs
 #   CONNECTIONS=64 THREADS=2 BATCH=256
 #   XMX=512m        heap of our JVMs (the image's default)
 #   JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   the Java that runs `ours`
@@ -64,9 +69,16 @@ if [[ " $SUBJECTS " == *" peer"* ]]; then
         || { echo "$PYTHON lacks the peer's packages (see $PEER_SRC/README.md)" >&2; exit 1; }
 fi
 
+if [[ " $SUBJECTS " == *" image "* ]]; then
+    docker image inspect "${IMAGE:=name-origin}" >/dev/null || { echo "no image $IMAGE (docker build -t $IMAGE .)" >&2; exit 1; }
+fi
+
 WORK=$(mktemp -d /tmp/peer-compare.XXXXXX)
 PID=""
+CONTAINER=""
 stop() {
+    [[ -n $CONTAINER ]] && docker rm -f "$CONTAINER" >/dev/null 2>&1 || true
+    CONTAINER=""
     [[ -n $PID ]] || return 0
     # uvicorn's workers are children of its supervisor: TERM reaches them through it
     kill -TERM "$PID" 2>/dev/null || true
@@ -85,16 +97,15 @@ cp "$JAR" "$WORK/fat.jar"
 cp "${FAT_JAR:-$JAR}" "$WORK/fat-run.jar"
 JAVA25=$JAVA25_HOME/bin/java
 OURS_FLAGS=()
-if [[ " $SUBJECTS " == *" ours "* ]]; then
+if [[ " $SUBJECTS " == *" ours"* ]]; then
     [[ -x $JAVA25 ]] || { echo "no Java 25 at $JAVA25_HOME (set JAVA25_HOME)" >&2; exit 1; }
     (cd "$WORK" && "$JAVA25" -Djarmode=tools -jar fat.jar extract --destination app >/dev/null)
     mv "$WORK/app/fat.jar" "$WORK/app/$JAR_NAME"
     OURS_FLAGS=(-XX:AOTCache=app.aot)
-    # Spring's AOT-generated code is in the jar when the build ran process-aot
-    if [[ $(unzip -l "$JAR") == *__ApplicationContextInitializer.class* ]]; then OURS_FLAGS+=(-Dspring.aot.enabled=true); fi
-    echo "== ours: the AOT training run (${OURS_FLAGS[*]})" >&2
-    (cd "$WORK/app" && "$JAVA25" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh "${OURS_FLAGS[@]:1}" \
-        -Xmx"$XMX" -jar "$JAR_NAME" --server.port=0 --nameorigin.checkpoint-dir="$CHECKPOINT" >"$WORK/aot-training.log" 2>&1) \
+    echo "== ours: the AOT training run, as the README's" >&2
+    (cd "$WORK/app" && "$JAVA25" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+        -Xmx"$XMX" -jar "$JAR_NAME" --server.port=0 --nameorigin.checkpoint-dir="$CHECKPOINT" \
+        --nameorigin.models-dir="$WORK/models-training" >"$WORK/aot-training.log" 2>&1) \
         || { tail -20 "$WORK/aot-training.log" >&2; exit 1; }
 fi
 
@@ -129,18 +140,26 @@ http() {
 answers() { [[ $(http "$1" POST /predict '{"name":"Nakamura","top":1}') == *'"origin":"Japanese"'* ]]; }
 ready() {
     case $1 in
-        ours | fat) [[ $(http "$2" GET /actuator/health/readiness) == *'"status":"UP"'* ]] ;;
+        ours* | fat | image) [[ $(http "$2" GET /actuator/health/readiness) == *'"status":"UP"'* ]] ;;
         *) answers "$2" ;;
     esac
 }
 
-# launch SUBJECT PORT: starts it in the background (PID); with BOOST_START, in its own session
+# launch SUBJECT PORT START: starts it in the background (PID); with BOOST_START, in its own session.
+# Each start of ours gets an empty model store of its own (START names it), so every start copies
+# the bundled checkpoint in, as a first start does.
 launch() {
-    local subject=$1 port=$2 common=(--server.port="$port" --server.address=127.0.0.1 --nameorigin.checkpoint-dir="$CHECKPOINT")
-    local run=()
+    local subject=$1 port=$2 common=(--server.port="$port" --server.address=127.0.0.1 --nameorigin.checkpoint-dir="$CHECKPOINT"
+        --nameorigin.models-dir="$WORK/models-$3")
+    local run=() warmup=()
     [[ -n ${BOOST_START:-} ]] && run=(setsid bash -c 'echo "$0" >/proc/self/autogroup; exec "$@"' "$BOOST_START")
     case $subject in
-        ours) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" "${OURS_FLAGS[@]}" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" ;;
+        ours-warmup) warmup=(--nameorigin.warmup.requests="${WARMUP_REQUESTS:-3000}") ;;
+        ours-nowarmup) warmup=(--nameorigin.warmup.requests=0) ;;
+    esac
+    case $subject in
+        ours*) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" "${OURS_FLAGS[@]}" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" "${warmup[@]}" ;;
+        image) exec docker run --rm --name "peer-compare-$port" -p "127.0.0.1:$port:8080" "$IMAGE" ;;
         fat) exec "${run[@]}" "$FAT_JAVA" -Xmx"$XMX" -jar "$WORK/fat-run.jar" "${common[@]}" ;;
         peer | peer-batched)
             cd "$WORK/peer"
@@ -204,8 +223,9 @@ for round in $(seq "$ROUNDS"); do
         for subject in $SUBJECTS; do
             port=$(free_port)
             t0=$(date +%s%N)
-            launch "$subject" "$port" >"$WORK/$subject-$shape-$round.log" 2>&1 &
+            launch "$subject" "$port" "$subject-$shape-$round" >"$WORK/$subject-$shape-$round.log" 2>&1 &
             PID=$!
+            [[ $subject == image ]] && CONTAINER=peer-compare-$port
             deadline=$((SECONDS + 180))
             until answers "$port"; do
                 if ! kill -0 "$PID" 2>/dev/null || ((SECONDS > deadline)); then
@@ -215,17 +235,27 @@ for round in $(seq "$ROUNDS"); do
                 sleep 0.02
             done
             first_ms=$((($(date +%s%N) - t0) / 1000000))
+            # the service's own process: the container's, not the docker client's
+            [[ $subject == image ]] && PID_SERVICE=$(docker inspect -f '{{.State.Pid}}' "$CONTAINER") || PID_SERVICE=$PID
+            cpu_first_ms=$(($(cpu_ticks "$PID_SERVICE") * 1000 / $(getconf CLK_TCK)))
             if [[ -n ${BOOST_START:-} ]]; then echo 0 >"/proc/$PID/autogroup"; fi
             until ready "$subject" "$port"; do
                 ((SECONDS < deadline)) || { echo "$subject never became ready" >&2; exit 1; }
                 sleep 0.02
             done
             ready_ms=$((($(date +%s%N) - t0) / 1000000))
-            read -r rss pss <<<"$(memory "$PID")"
+            read -r rss pss <<<"$(memory "$PID_SERVICE")"
             record "$subject" "$shape" "$round" first_ms "$first_ms"
+            record "$subject" "$shape" "$round" cpu_first_ms "$cpu_first_ms"
             record "$subject" "$shape" "$round" ready_ms "$ready_ms"
             record "$subject" "$shape" "$round" rss_ready "$rss"
             record "$subject" "$shape" "$round" pss_ready "$pss"
+            if [[ $shape == start ]]; then
+                stop
+                printf 'round %d %-6s %-13s first answer %6d ms (CPU %6d ms), ready %6d ms, RSS %4d MB (PSS %4d)\n' \
+                    "$round" "$shape" "$subject" "$first_ms" "$cpu_first_ms" "$ready_ms" "$rss" "$pss"
+                continue
+            fi
             # one continuous wrk run; its Lua counts the answers per slice, and the service's CPU
             # is sampled at the slice boundaries beside it
             args=(single 1 "$SLICE"); [[ $shape == batch ]] && args=(batch "$BATCH" "$SLICE")
@@ -234,8 +264,8 @@ for round in $(seq "$ROUNDS"); do
             timeout $((LOAD_SECONDS + SLICE + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((LOAD_SECONDS + SLICE))s" --timeout 10s --latency \
                 -s "$PERF_DIR/timeline.lua" "http://127.0.0.1:$port/predict" -- "${args[@]}" >"$out" 2>&1 &
             wrk_pid=$!
-            ticks=("$(cpu_ticks "$PID")")
-            for s in $(seq "$slices"); do sleep "$SLICE"; ticks+=("$(cpu_ticks "$PID")"); done
+            ticks=("$(cpu_ticks "$PID_SERVICE")")
+            for s in $(seq "$slices"); do sleep "$SLICE"; ticks+=("$(cpu_ticks "$PID_SERVICE")"); done
             wait "$wrk_pid" || true
             wrk_pid=""
             read -r -a counts <<<"$(sed -n 's/^SLICES //p' "$out")"
@@ -257,11 +287,11 @@ for round in $(seq "$ROUNDS"); do
                 read -r rps p99 <<<"$(wrk_slice "$port" trivial 10 "$WORK/$subject-trivial-$round.txt" "$trivial")"
                 record "$subject" "$shape" "$round" trivial "$rps"
             fi
-            read -r rss_after pss_after <<<"$(memory "$PID")"
+            read -r rss_after pss_after <<<"$(memory "$PID_SERVICE")"
             record "$subject" "$shape" "$round" rss_after "$rss_after"
             stop
-            printf 'round %d %-6s %-12s first answer %6d ms, ready %6d ms, RSS %4d MB (PSS %4d) -> %4d MB; per %ds: %s\n' \
-                "$round" "$shape" "$subject" "$first_ms" "$ready_ms" "$rss" "$pss" "$rss_after" "$SLICE" "${rates[*]}"
+            printf 'round %d %-6s %-13s first answer %6d ms (CPU %6d ms), ready %6d ms, RSS %4d MB (PSS %4d) -> %4d MB; per %ds: %s\n' \
+                "$round" "$shape" "$subject" "$first_ms" "$cpu_first_ms" "$ready_ms" "$rss" "$pss" "$rss_after" "$SLICE" "${rates[*]}"
         done
     done
 done
@@ -279,18 +309,32 @@ metric() { awk -F'\t' -v s="$1" -v m="$2" '$1 == s && $4 == m {print $5}' "$RESU
 fmt() { awk -v v="$1" 'BEGIN {if (v == "nan" || v == "") print "-"; else printf "%\047.0f", v}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "nan" || b == "nan" || b == 0) print "-"; else printf "%.2f", a / b}'; }
 
+LOAD_SHAPES=$(tr ' ' '\n' <<<"$SHAPES" | grep -v '^start$' | tr '\n' ' ' | sed 's/ *$//' || true)
+echo
+echo "Starts: medians over $ROUNDS rounds and the shapes (each start is timed; CPU is the service's user + system time)"
+printf '| %-13s | %16s | %14s | %12s | %14s | %14s | %16s | %20s | %12s |\n' subject "first answer ms" "CPU to it, ms" "ready ms" "RSS idle MB" "PSS idle MB" "RSS after load" "trivial endpoint r/s" "p99 single, ms"
+echo "|---|---|---|---|---|---|---|---|---|"
+for subject in $SUBJECTS; do
+    printf '| %-13s | %16s | %14s | %12s | %14s | %14s | %16s | %20s | %12s |\n' "$subject" "$(fmt "$(metric "$subject" first_ms)")" \
+        "$(fmt "$(metric "$subject" cpu_first_ms)")" \
+        "$(fmt "$(metric "$subject" ready_ms)")" "$(fmt "$(metric "$subject" rss_ready)")" "$(fmt "$(metric "$subject" pss_ready)")" \
+        "$(fmt "$(metric "$subject" rss_after)")" "$(fmt "$(metric "$subject" trivial)")" \
+        "$(awk -F'\t' -v s="$subject" '$1 == s && $2 == "single" && $4 == "p99_run" {print $5}' "$RESULTS" | median)"
+done
+
+[[ -n $LOAD_SHAPES ]] || exit 0
 echo
 echo "Medians over $ROUNDS rounds (req/s and names/s: 2xx answers only; a window's rate is the mean of its ${SLICE}-s slices)"
 header="| seconds of load after readiness |"
-for shape in $SHAPES; do
+for shape in $LOAD_SHAPES; do
     [[ $shape == single ]] && header+=" single-name req/s: ${SUBJECTS// / \/ } |" || header+=" names/s in $BATCH-name batches: ${SUBJECTS// / \/ } |"
 done
 echo "$header"
-echo "|---|$(for _ in $SHAPES; do printf -- '---|'; done)"
+echo "|---|$(for _ in $LOAD_SHAPES; do printf -- '---|'; done)"
 for win in "5 15" "45 60"; do
     read -r from to <<<"$win"
     row="| $from-$to s |"
-    for shape in $SHAPES; do
+    for shape in $LOAD_SHAPES; do
         cells=()
         for subject in $SUBJECTS; do cells+=("$(fmt "$(window "$subject" "$shape" "$from" "$to")")"); done
         row+=" $(IFS=/; echo "${cells[*]}" | sed 's|/| / |g') |"
@@ -298,21 +342,11 @@ for win in "5 15" "45 60"; do
     echo "$row"
 done
 echo
-printf '| %-12s | %16s | %12s | %14s | %14s | %16s | %20s | %12s |\n' subject "first answer ms" "ready ms" "RSS idle MB" "PSS idle MB" "RSS after load" "trivial endpoint r/s" "p99 single, ms"
-echo "|---|---|---|---|---|---|---|---|"
-for subject in $SUBJECTS; do
-    printf '| %-12s | %16s | %12s | %14s | %14s | %16s | %20s | %12s |\n' "$subject" "$(fmt "$(metric "$subject" first_ms)")" \
-        "$(fmt "$(metric "$subject" ready_ms)")" "$(fmt "$(metric "$subject" rss_ready)")" "$(fmt "$(metric "$subject" pss_ready)")" \
-        "$(fmt "$(metric "$subject" rss_after)")" "$(fmt "$(metric "$subject" trivial)")" \
-        "$(awk -F'\t' -v s="$subject" '$1 == s && $2 == "single" && $4 == "p99_run" {print $5}' "$RESULTS" | median)"
-done
-
-echo
 echo "The services' CPU per answered name, microseconds (less is better; hardly depends on the share of the machine):"
 for win in "5 15" "45 60"; do
     read -r from to <<<"$win"
     row="  $from-$to s:"
-    for shape in $SHAPES; do
+    for shape in $LOAD_SHAPES; do
         for subject in $SUBJECTS; do row+=" $subject $shape $(window "$subject" "$shape" "$from" "$to" cpu);"; done
     done
     echo "$row"
@@ -322,7 +356,7 @@ echo
 echo "Ratios (medians):"
 for subject in $SUBJECTS; do
     [[ $subject == peer* ]] && continue
-    for shape in $SHAPES; do
+    for shape in $LOAD_SHAPES; do
         early=$(window "$subject" "$shape" 5 15) late=$(window "$subject" "$shape" 45 60)
         echo "  $subject $shape: seconds 5-15 / 45-60 = $(ratio "$early" "$late") (target >= 0.70);" \
             "by CPU per name (45-60 / 5-15): $(ratio "$(window "$subject" "$shape" 45 60 cpu)" "$(window "$subject" "$shape" 5 15 cpu)")"
@@ -338,5 +372,5 @@ for subject in $SUBJECTS; do
                 "(target >= $([[ $shape == single ]] && echo 1.5 || echo 2))"
         done
     done
-    [[ " $SHAPES " == *" single "* ]] && echo "  $subject single 45-60 s / trivial endpoint = $(ratio "$(window "$subject" single 45 60)" "$(metric "$subject" trivial)") (target >= 0.8)"
+    [[ " $LOAD_SHAPES " == *" single "* ]] && echo "  $subject single 45-60 s / trivial endpoint = $(ratio "$(window "$subject" single 45 60)" "$(metric "$subject" trivial)") (target >= 0.8)"
 done
