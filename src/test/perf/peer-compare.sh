@@ -13,6 +13,7 @@
 #                     (made first by the README's training run), the build's default warm-up
 #       ours-warmup   the same with the warm-up before readiness on (WARMUP_REQUESTS, default 3000)
 #       ours-nowarmup the same with the warm-up off
+#       ours-noaot    the same extracted jar on Java 25 without the AOT cache (its share of the start)
 #       image         a container of IMAGE (docker run, port published on 127.0.0.1)
 #       fat           today's plain `java -jar` of the fat jar with FAT_JAVA (default: java on PATH)
 #       peer          the peer, two uvicorn workers, one torch thread each, uvloop + httptools
@@ -158,6 +159,7 @@ launch() {
         ours-nowarmup) warmup=(--nameorigin.warmup.requests=0) ;;
     esac
     case $subject in
+        ours-noaot) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" ;;
         ours*) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" "${OURS_FLAGS[@]}" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" "${warmup[@]}" ;;
         image) exec docker run --rm --name "peer-compare-$port" -p "127.0.0.1:$port:8080" "$IMAGE" ;;
         fat) exec "${run[@]}" "$FAT_JAVA" -Xmx"$XMX" -jar "$WORK/fat-run.jar" "${common[@]}" ;;
