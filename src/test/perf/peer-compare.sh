@@ -15,6 +15,7 @@
 #       ours-nowarmup the same with the warm-up off
 #       ours-noaot    the same extracted jar on Java 25 without the AOT cache (its share of the start)
 #       image         a container of IMAGE (docker run, port published on 127.0.0.1)
+#       image-before  the same of IMAGE_BEFORE (an image built before a change, for a before/after)
 #       fat           today's plain `java -jar` of the fat jar with FAT_JAVA (default: java on PATH)
 #       peer          the peer, two uvicorn workers, one torch thread each, uvloop + httptools
 #       peer-batched  the same with its micro-batcher (BATCHER=1)
@@ -23,7 +24,7 @@
 #                   SHAPES=start: starts only (first answer, CPU to it, readiness, RSS), no load
 #   LOAD_SECONDS=60 seconds of load after readiness, one wrk run counted in SLICE-second slices
 #                   (SLICE=5) by timeline.lua
-#   IMAGE=name-origin   the image the `image` subject runs
+#   IMAGE=name-origin   the image the `image` subject runs; IMAGE_BEFORE the one `image-before` runs
 #   CONNECTIONS=64 THREADS=2 BATCH=256
 #   XMX=512m        heap of our JVMs (the image's default)
 #   JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   the Java that runs `ours`
@@ -72,6 +73,9 @@ fi
 
 if [[ " $SUBJECTS " == *" image "* ]]; then
     docker image inspect "${IMAGE:=name-origin}" >/dev/null || { echo "no image $IMAGE (docker build -t $IMAGE .)" >&2; exit 1; }
+fi
+if [[ " $SUBJECTS " == *" image-before "* ]]; then
+    docker image inspect "${IMAGE_BEFORE:?set IMAGE_BEFORE}" >/dev/null || { echo "no image $IMAGE_BEFORE" >&2; exit 1; }
 fi
 
 WORK=$(mktemp -d /tmp/peer-compare.XXXXXX)
@@ -129,11 +133,12 @@ free_port() {
 # http PORT METHOD PATH [BODY]: the response through Bash's /dev/tcp, no child process (polling with
 # curl every 20 ms took enough CPU to slow the very start it was timing).
 http() {
-    local port=$1 method=$2 path=$3 body=${4:-} line out=""
+    local port=$1 method=$2 path=$3 body=${4:-} line="" out=""
     { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+    # a published container port accepts, then resets the connection until the service listens
     printf '%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
-        "$method" "$path" "${#body}" "$body" >&3
-    while IFS= read -r -t 5 line <&3 || [[ -n $line ]]; do out+=$line; line=""; done
+        "$method" "$path" "${#body}" "$body" >&3 2>/dev/null || { exec 3<&-; return 1; }
+    while IFS= read -r -t 5 line <&3 2>/dev/null || [[ -n $line ]]; do out+=$line; line=""; done
     exec 3<&-
     printf '%s' "$out"
 }
@@ -141,7 +146,7 @@ http() {
 answers() { [[ $(http "$1" POST /predict '{"name":"Nakamura","top":1}') == *'"origin":"Japanese"'* ]]; }
 ready() {
     case $1 in
-        ours* | fat | image) [[ $(http "$2" GET /actuator/health/readiness) == *'"status":"UP"'* ]] ;;
+        ours* | fat | image*) [[ $(http "$2" GET /actuator/health/readiness) == *'"status":"UP"'* ]] ;;
         *) answers "$2" ;;
     esac
 }
@@ -162,6 +167,7 @@ launch() {
         ours-noaot) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" ;;
         ours*) cd "$WORK/app"; exec "${run[@]}" "$JAVA25" "${OURS_FLAGS[@]}" -Xmx"$XMX" -jar "$JAR_NAME" "${common[@]}" "${warmup[@]}" ;;
         image) exec docker run --rm --name "peer-compare-$port" -p "127.0.0.1:$port:8080" "$IMAGE" ;;
+        image-before) exec docker run --rm --name "peer-compare-$port" -p "127.0.0.1:$port:8080" "$IMAGE_BEFORE" ;;
         fat) exec "${run[@]}" "$FAT_JAVA" -Xmx"$XMX" -jar "$WORK/fat-run.jar" "${common[@]}" ;;
         peer | peer-batched)
             cd "$WORK/peer"
@@ -227,7 +233,7 @@ for round in $(seq "$ROUNDS"); do
             t0=$(date +%s%N)
             launch "$subject" "$port" "$subject-$shape-$round" >"$WORK/$subject-$shape-$round.log" 2>&1 &
             PID=$!
-            [[ $subject == image ]] && CONTAINER=peer-compare-$port
+            [[ $subject == image* ]] && CONTAINER=peer-compare-$port
             deadline=$((SECONDS + 180))
             until answers "$port"; do
                 if ! kill -0 "$PID" 2>/dev/null || ((SECONDS > deadline)); then
@@ -238,7 +244,7 @@ for round in $(seq "$ROUNDS"); do
             done
             first_ms=$((($(date +%s%N) - t0) / 1000000))
             # the service's own process: the container's, not the docker client's
-            [[ $subject == image ]] && PID_SERVICE=$(docker inspect -f '{{.State.Pid}}' "$CONTAINER") || PID_SERVICE=$PID
+            [[ $subject == image* ]] && PID_SERVICE=$(docker inspect -f '{{.State.Pid}}' "$CONTAINER") || PID_SERVICE=$PID
             cpu_first_ms=$(($(cpu_ticks "$PID_SERVICE") * 1000 / $(getconf CLK_TCK)))
             if [[ -n ${BOOST_START:-} ]]; then echo 0 >"/proc/$PID/autogroup"; fi
             until ready "$subject" "$port"; do

@@ -31,6 +31,10 @@ import io.github.nameorigin.system.NameOriginProperties.Warmup;
  * JSON, validation, metrics, the batcher, the forward pass), and turns UP when they are done. The
  * JIT then compiles that path before a load balancer sends traffic, instead of during the first
  * minute of it. Waiting for a model that trains is fine: the warm-up starts when it is READY.
+ *
+ * <p>The warm-up's garbage grows the heap, and G1 keeps what it committed: once the requests are
+ * done, one full collection lets it hand the unused heap back to the operating system, so the
+ * service does not sit idle on memory that only the warm-up needed.
  */
 @Component("warmup")
 class StartupWarmup implements HealthIndicator, ApplicationListener<ApplicationReadyEvent> {
@@ -45,17 +49,19 @@ class StartupWarmup implements HealthIndicator, ApplicationListener<ApplicationR
 
     private final Supplier<ModelState> modelState;
     private final Warmup settings;
+    private final Runnable releaseHeap;
     private volatile boolean done;
     private volatile String outcome = "waiting for the model";
 
     @Autowired
     StartupWarmup(ModelRegistry registry, NameOriginProperties properties) {
-        this(registry::state, properties.warmup());
+        this(registry::state, properties.warmup(), System::gc);
     }
 
-    StartupWarmup(Supplier<ModelState> modelState, Warmup settings) {
+    StartupWarmup(Supplier<ModelState> modelState, Warmup settings, Runnable releaseHeap) {
         this.modelState = modelState;
         this.settings = settings;
+        this.releaseHeap = releaseHeap;
         this.done = settings.requests() == 0;
     }
 
@@ -124,6 +130,7 @@ class StartupWarmup implements HealthIndicator, ApplicationListener<ApplicationR
                 sender.join();
             }
             int sent = Math.min(next.get(), settings.requests());
+            releaseHeap.run();
             finish(String.format("%d requests in %d ms, %d not answered with 200", sent,
                     (System.nanoTime() - started) / 1_000_000, failed.get()));
         } catch (InterruptedException e) {

@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StartupWarmupTests {
 
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** The heap releases asked for, with the number of requests sent by then. */
+    private final List<Integer> releases = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private URI predict;
 
@@ -61,13 +63,15 @@ class StartupWarmupTests {
         // the model becomes READY only after a few polls: no request may go out before
         StartupWarmup warmup = new StartupWarmup(
                 () -> polls.incrementAndGet() < 4 ? ModelState.LOADING : ModelState.READY,
-                new Warmup(40, 3, Duration.ofSeconds(30)));
+                new Warmup(40, 3, Duration.ofSeconds(30)), () -> releases.add(bodies.size()));
         assertThat(warmup.health().getStatus()).isEqualTo(Status.DOWN);
 
         warmup.run(predict);
 
         assertThat(polls.get()).isGreaterThanOrEqualTo(4);
         assertThat(bodies).hasSize(40);
+        // one collection, after the last request, before readiness turns UP
+        assertThat(releases).containsExactly(40);
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
         assertThat(warmup.health().getDetails().get("warmup").toString()).startsWith("40 requests in")
                 .endsWith(", 0 not answered with 200");
@@ -83,7 +87,8 @@ class StartupWarmupTests {
     @Test
     void countsAnswersOtherThan200AndStillTurnsUp() throws IOException {
         serve(503, 0);
-        StartupWarmup warmup = new StartupWarmup(() -> ModelState.READY, new Warmup(10, 2, Duration.ofSeconds(30)));
+        StartupWarmup warmup = new StartupWarmup(() -> ModelState.READY, new Warmup(10, 2, Duration.ofSeconds(30)),
+                () -> releases.add(bodies.size()));
 
         warmup.run(predict);
 
@@ -96,29 +101,35 @@ class StartupWarmupTests {
     void stopsAtItsTimeLimit() throws IOException {
         serve(200, 50);
         // 1,000 requests of 50 ms each, two at a time, would take 25 s
-        StartupWarmup warmup = new StartupWarmup(() -> ModelState.READY, new Warmup(1000, 2, Duration.ofMillis(300)));
+        StartupWarmup warmup = new StartupWarmup(() -> ModelState.READY, new Warmup(1000, 2, Duration.ofMillis(300)),
+                () -> releases.add(bodies.size()));
 
         warmup.run(predict);
 
         assertThat(bodies.size()).isBetween(1, 999);
+        assertThat(releases).hasSize(1);
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void sendsNothingWhenTheModelFailed() throws IOException {
         serve(200, 0);
-        StartupWarmup warmup = new StartupWarmup(() -> ModelState.FAILED, new Warmup(10, 2, Duration.ofSeconds(30)));
+        StartupWarmup warmup = new StartupWarmup(() -> ModelState.FAILED, new Warmup(10, 2, Duration.ofSeconds(30)),
+                () -> releases.add(bodies.size()));
 
         warmup.run(predict);
 
         assertThat(bodies).isEmpty();
+        // nothing was sent, so there is nothing to give back
+        assertThat(releases).isEmpty();
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
         assertThat(warmup.health().getDetails().get("warmup")).isEqualTo("skipped: no model");
     }
 
     @Test
     void zeroRequestsTurnsItOff() {
-        StartupWarmup warmup = new StartupWarmup(() -> ModelState.LOADING, new Warmup(0, 2, Duration.ofSeconds(30)));
+        StartupWarmup warmup = new StartupWarmup(() -> ModelState.LOADING, new Warmup(0, 2, Duration.ofSeconds(30)),
+                () -> releases.add(bodies.size()));
 
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
     }
