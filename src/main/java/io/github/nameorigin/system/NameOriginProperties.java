@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param training      training hyperparameters
  * @param request       limits on prediction requests
  * @param batching      dynamic batching of concurrent prediction requests
+ * @param warmup        predictions the service sends itself before readiness turns UP
  * @param evaluate      a directory of {@code <Language>.txt} files: when set, the application
  *                      scores the loaded model on it, prints the report and exits
  * @param evaluateOutput with {@code evaluate}, a file to also write the report to as JSON
@@ -53,6 +54,7 @@ public record NameOriginProperties(
         @DefaultValue @Valid Training training,
         @DefaultValue @Valid Request request,
         @DefaultValue @Valid Batching batching,
+        @DefaultValue @Valid Warmup warmup,
         Path evaluate,
         Path evaluateOutput,
         @DefaultValue @Valid Score score,
@@ -241,5 +243,23 @@ public record NameOriginProperties(
             double coverage,
             @DefaultValue("2048") @Min(1) @Max(65536) int batchSize,
             @DefaultValue("2") @Min(1) @Max(64) int threads) {
+    }
+
+    /**
+     * The warm-up before readiness: once the model is ready, the service posts predictions to its
+     * own {@code /predict} over loopback, so that the JIT compiles the request path before traffic
+     * arrives; the {@code warmup} health contributor (in the readiness group) is DOWN until then.
+     * The warm-up's requests count in the HTTP and prediction metrics like any others.
+     *
+     * @param requests    requests to send (every 16th with 64 names, the rest with one); 0 turns
+     *                    the warm-up off
+     * @param concurrency requests in flight at once
+     * @param maxDuration longest the warm-up may take once the model is ready; readiness turns UP
+     *                    then whatever was sent
+     */
+    public record Warmup(
+            @DefaultValue("3000") @Min(0) @Max(1000000) int requests,
+            @DefaultValue("4") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("20s") @NotNull Duration maxDuration) {
     }
 }

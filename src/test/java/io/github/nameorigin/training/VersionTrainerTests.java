@@ -43,7 +43,8 @@ class VersionTrainerTests {
         return new NameOriginProperties(NameOriginProperties.Mode.AUTO, ModelTrainerTests.FIXTURE, dir.resolve("none"),
                 TestNetworks.spec("gru", 16, 8, 1, false, 0f), ModelTrainerTests.quick(3),
                 new NameOriginProperties.Request(64, 1000, 3, org.springframework.util.unit.DataSize.ofKilobytes(256), Duration.ofSeconds(30)),
-                new NameOriginProperties.Batching(false, 256, Duration.ofMillis(2), 1000, 1), null, null,
+                new NameOriginProperties.Batching(false, 256, Duration.ofMillis(2), 1000, 1),
+                new NameOriginProperties.Warmup(0, 1, Duration.ofSeconds(1)), null, null,
                 new NameOriginProperties.Score(null, null, "name", 0.9, 2048, 2), dir.resolve("models"), new NameOriginProperties.Management(null),
                 new NameOriginProperties.Lifecycle(promotion, top1Tolerance, 1.0, Duration.ofSeconds(1), 0),
                 null, new NameOriginProperties.Prediction("training", 0.6));
