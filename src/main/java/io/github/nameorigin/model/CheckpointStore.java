@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import ai.djl.Model;
 import org.springframework.util.FileSystemUtils;
@@ -101,7 +103,7 @@ public class CheckpointStore {
             }
             if (model.languageModel() != null) {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp.resolve(LANGUAGE_MODEL_FILE)))))) {
+                        new GZIPOutputStream(Files.newOutputStream(tmp.resolve(LANGUAGE_MODEL_FILE)))))) {
                     model.languageModel().write(out);
                 }
             }
@@ -231,7 +233,7 @@ public class CheckpointStore {
         if (Files.exists(dir.resolve(LANGUAGE_MODEL_FILE))) {
             // gzip's own CRC checks the file; a checkpoint without it serves no unknownScore
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve(LANGUAGE_MODEL_FILE)))))) {
+                    new GZIPInputStream(Files.newInputStream(dir.resolve(LANGUAGE_MODEL_FILE)))))) {
                 languageModel = CharacterLanguageModel.read(in);
             } catch (IOException e) {
                 throw new CheckpointException("Character language model " + dir.resolve(LANGUAGE_MODEL_FILE)

@@ -108,7 +108,7 @@ public final class LoadedModel implements ServingModel {
             for (float p : probabilities[i]) {
                 top = Math.max(top, p);
             }
-            scores[i] = detector.score(languageModel.surprisal(NameNormalizer.spelling(names.get(i))), top);
+            scores[i] = detector.score(languageModel.surprisal(names.get(i)), top);
         }
         return scores;
     }
@@ -138,8 +138,8 @@ public final class LoadedModel implements ServingModel {
     }
 
     @Override
-    public boolean hasUnseenLetter(String name) {
-        return vocabulary.hasUnseenLetter(NameNormalizer.spelling(name));
+    public boolean hasUnseenLetter(String spelling) {
+        return vocabulary.hasUnseenLetter(spelling);
     }
 
     @Override

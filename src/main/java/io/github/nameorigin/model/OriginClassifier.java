@@ -55,10 +55,10 @@ public interface OriginClassifier {
      * Whether a Latin-script name has a letter no training name was written with (such as the
      * Turkish {@code ı} or the Nordic {@code ø}): a sign that it is none of the origins.
      *
-     * @param name a raw name in Latin letters
+     * @param spelling a name as {@link #read} gives it
      * @return true when one of its letters is new to the model
      */
-    default boolean hasUnseenLetter(String name) {
+    default boolean hasUnseenLetter(String spelling) {
         return false;
     }
 
@@ -95,7 +95,8 @@ public interface OriginClassifier {
     /**
      * How unlike every origin each name is ({@link UnknownDetector}), from 0 to 1.
      *
-     * @param names         raw names in Latin letters
+     * @param names         names in Latin letters, best as {@link #read} gives them (a raw name
+     *                      scores the same: the language model folds what it reads)
      * @param probabilities their calibrated probabilities under the training mix, from {@link #predict}
      * @return one score per name, or null when the model has no detector
      */

@@ -1,6 +1,8 @@
 package io.github.nameorigin.model;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +60,7 @@ public final class ScriptEvidence {
             int chinese = origins.indexOf("Chinese");
             int japanese = origins.indexOf("Japanese");
             if (chinese >= 0 && japanese >= 0) {
-                java.util.Arrays.fill(probabilities, 0f);
+                Arrays.fill(probabilities, 0f);
                 float p = chineseShare(reading);
                 probabilities[chinese] = p;
                 probabilities[japanese] = 1 - p;
@@ -121,7 +123,7 @@ public final class ScriptEvidence {
      * @return true when such a letter is present
      */
     public boolean hasForeignLetter(ScriptReader.Reading reading) {
-        String name = reading.name().toLowerCase(java.util.Locale.ROOT);
+        String name = reading.name().toLowerCase(Locale.ROOT);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!Character.isLetter(c)) {

@@ -58,7 +58,7 @@ class PredictionService {
 
     /** What the live model says about the request before scoring: top, prior and how it reads names. */
     private record Plan(int top, OriginPrior prior, double[] trainingPrior, TopLabelCalibration priorMap,
-            List<String> normalized, List<Boolean> unseenLetter) {
+            List<String> normalized) {
     }
 
     /** A request whose names are read in Latin letters, as the model scores them. */
@@ -79,8 +79,11 @@ class PredictionService {
                 validator.checkAgainstModel(reading.latin(), classifier),
                 PriorOption.resolve(request.prior(), answers.prior(), classifier.origins(), classifier.datasetPrior()),
                 classifier.trainingPrior(), priorMap(classifier, PriorOption.name(request.prior(), answers.prior())),
-                reading.latin().names().stream().map(classifier::read).toList(),
-                reading.latin().names().stream().map(classifier::hasUnseenLetter).toList()));
+                reading.latin().names().stream().map(classifier::read).toList()));
+    }
+
+    /** The model's "none of these" scores and which names have a letter new to it. */
+    private record Unknown(double[] scores, List<Boolean> unseenLetter) {
     }
 
     private static TopLabelCalibration priorMap(OriginClassifier classifier, String prior) {
@@ -100,7 +103,10 @@ class PredictionService {
                     Duration.ofSeconds(1));
         }
         // on the probabilities under the training mix, so that it does not depend on the prior asked for
-        double[] unknown = registry.withClassifier(classifier -> classifier.unknownScores(latin, scores.probabilities()));
+        // each name read once (plan.normalized()); the scores below take that reading
+        Unknown unknown = registry.withClassifier(classifier -> new Unknown(
+                classifier.unknownScores(plan.normalized(), scores.probabilities()),
+                plan.normalized().stream().map(classifier::hasUnseenLetter).toList()));
         List<NamePrediction> results = new ArrayList<>(valid.names().size());
         for (int i = 0; i < valid.names().size(); i++) {
             ScriptReader.Reading script = reading.scripts().get(i);
@@ -113,8 +119,8 @@ class PredictionService {
             // the sets are fitted on the answers under the default mix, and drawn from the answer
             List<String> set = valid.coverage() == null ? null
                     : Arrays.stream(scores.sets().set(p, valid.coverage())).mapToObj(scores.origins()::get).toList();
-            Double score = unknown == null ? null
-                    : unknownScore(script, unknown[i], p, plan.unseenLetter().get(i));
+            Double score = unknown.scores() == null ? null
+                    : unknownScore(script, unknown.scores()[i], p, unknown.unseenLetter().get(i));
             NamePrediction ranked = topOrigins(valid.names().get(i), scores.origins(), p, plan.top());
             NamePrediction prediction = new NamePrediction(valid.ids().get(i), ranked.name(), ranked.predictions(),
                     set, script.script(), plan.normalized().get(i),
