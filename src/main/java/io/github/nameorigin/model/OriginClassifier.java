@@ -55,7 +55,8 @@ public interface OriginClassifier {
      * Whether a Latin-script name has a letter no training name was written with (such as the
      * Turkish {@code ı} or the Nordic {@code ø}): a sign that it is none of the origins.
      *
-     * @param spelling a name as {@link #read} gives it
+     * @param spelling a Latin-script name's spelling ({@link NameNormalizer#spelling}: accents
+     *                 kept, unlike {@link #read})
      * @return true when one of its letters is new to the model
      */
     default boolean hasUnseenLetter(String spelling) {
@@ -95,8 +96,8 @@ public interface OriginClassifier {
     /**
      * How unlike every origin each name is ({@link UnknownDetector}), from 0 to 1.
      *
-     * @param names         names in Latin letters, best as {@link #read} gives them (a raw name
-     *                      scores the same: the language model folds what it reads)
+     * @param names         Latin-script names' spellings ({@link NameNormalizer#spelling}; a raw
+     *                      name scores the same, since the language model folds what it reads)
      * @param probabilities their calibrated probabilities under the training mix, from {@link #predict}
      * @return one score per name, or null when the model has no detector
      */

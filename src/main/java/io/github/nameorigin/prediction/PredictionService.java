@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.github.nameorigin.model.ModelRegistry;
+import io.github.nameorigin.model.NameNormalizer;
 import io.github.nameorigin.model.OriginClassifier;
 import io.github.nameorigin.model.OriginPrior;
 import io.github.nameorigin.model.ScriptEvidence;
@@ -103,10 +104,11 @@ class PredictionService {
                     Duration.ofSeconds(1));
         }
         // on the probabilities under the training mix, so that it does not depend on the prior asked for
-        // each name read once (plan.normalized()); the scores below take that reading
+        // each name spelled once (accents kept, unlike the model's reading) for both checks
+        List<String> spellings = latin.stream().map(NameNormalizer::spelling).toList();
         Unknown unknown = registry.withClassifier(classifier -> new Unknown(
-                classifier.unknownScores(plan.normalized(), scores.probabilities()),
-                plan.normalized().stream().map(classifier::hasUnseenLetter).toList()));
+                classifier.unknownScores(spellings, scores.probabilities()),
+                spellings.stream().map(classifier::hasUnseenLetter).toList()));
         List<NamePrediction> results = new ArrayList<>(valid.names().size());
         for (int i = 0; i < valid.names().size(); i++) {
             ScriptReader.Reading script = reading.scripts().get(i);

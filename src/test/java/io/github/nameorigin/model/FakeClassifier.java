@@ -69,6 +69,12 @@ public class FakeClassifier implements OriginClassifier {
         return priorMaps.get(prior);
     }
 
+    /** The fake's vocabulary lacks the Turkish dotless i, as the real one does. */
+    @Override
+    public boolean hasUnseenLetter(String spelling) {
+        return spelling.indexOf('ı') >= 0;
+    }
+
     /** Names that look like none of the origins to this fake: those with a "q" in them. */
     @Override
     public double[] unknownScores(List<String> names, float[][] probabilities) {

@@ -158,4 +158,13 @@ class PredictionReadingTests {
         predict("{\"name\": \"Nakamura\", \"prior\": {\"Japanese\": 1, \"German\": 1}}")
                 .andExpect(jsonPath("$.predictions[0].probability").value(0.75));
     }
+
+    @Test
+    void aLatinLetterTheModelNeverSawRaisesTheScore() throws Exception {
+        // the fake scores both 0.1 and has never seen the dotless i; the check gets the accented spelling
+        predict("{\"names\": [\"Yılmaz\", \"Yilmaz\"]}")
+                .andExpect(jsonPath("$.results[0].unknownScore").value(0.82))
+                .andExpect(jsonPath("$.results[0].unknown").value(true))
+                .andExpect(jsonPath("$.results[1].unknownScore").value(0.1));
+    }
 }
